@@ -30,10 +30,13 @@ public final class RtpCounters {
   public final AtomicLong streamResets = new AtomicLong();
   public final AtomicLong statusPackets = new AtomicLong();
   public final AtomicLong commandPackets = new AtomicLong();
+  /** All rejected datagrams (the sum over reasons). */
+  public final AtomicLong malformedAll = new AtomicLong();
   private final AtomicLongArray malformed = new AtomicLongArray(Reason.values().length);
 
   public void malformed(Reason r) {
     malformed.incrementAndGet(r.ordinal());
+    malformedAll.incrementAndGet();
   }
 
   public long malformedCount(Reason r) {
@@ -42,11 +45,7 @@ public final class RtpCounters {
 
   /** Total rejected datagrams (all reasons). */
   public long malformedTotal() {
-    long t = 0;
-    for (int i = 0; i < malformed.length(); i++) {
-      t += malformed.get(i);
-    }
-    return t;
+    return malformedAll.get();
   }
 
   public Map<Reason, Long> malformedByReason() {
