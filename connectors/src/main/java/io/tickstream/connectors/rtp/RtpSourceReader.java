@@ -153,12 +153,13 @@ final class RtpSourceReader implements SourceReader<RtpBlock, RtpSplit> {
 
   @Override
   public CompletableFuture<Void> isAvailable() {
-    if (!queue.isEmpty() || ended || failure != null || (!hasSplit && noMoreSplits)) {
-      return CompletableFuture.completedFuture(null);
+    // Flink may ask more than once before the future completes: keep handing out the same one
+    CompletableFuture<Void> f = available;
+    if (f.isDone()) {
+      f = new CompletableFuture<>();
+      available = f;
     }
-    CompletableFuture<Void> f = new CompletableFuture<>();
-    available = f;
-    if (!queue.isEmpty()) {
+    if (!queue.isEmpty() || ended || failure != null || (!hasSplit && noMoreSplits)) {
       f.complete(null);
     }
     return f;
