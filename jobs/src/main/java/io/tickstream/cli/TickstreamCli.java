@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         ServeCommand.class,
         io.tickstream.cli.drf.DrfCommand.class,
         BenchCommand.class,
+        io.tickstream.cli.hf.AnalyzeCommand.class,
     })
 public final class TickstreamCli implements Runnable {
 
