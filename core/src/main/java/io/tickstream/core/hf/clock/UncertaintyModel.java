@@ -23,7 +23,7 @@ public record UncertaintyModel(double arrivalScale, double snrCoefficientMs,
 
   /** Calibrated defaults (docs/CLOCK_SOLVER.md). */
   public static final UncertaintyModel DEFAULT =
-      new UncertaintyModel(1.0, 1.0, 0.3, 0.1, 20.0, 0.3, 0.03);
+      new UncertaintyModel(1.0, 1.0, 0.3, 0.1, 17.0, 0.3, 0.03);
 
   /** Measurement part (independent between channels): arrival, spread, Doppler. */
   public double measurementSigmaMs(ArrivalObservation o) {
