@@ -18,10 +18,34 @@ package io.tickstream.core.hf.clock;
  * @param dopplerSpreadHz Doppler spread (Hz); NaN if not measured
  * @param fssDb HamSCI frequency-selectivity score (dB); NaN if not measured this minute
  * @param utcMinuteStartNs UTC minute start decoded from a valid time code, or null
+ * @param context reporting-only channel facts (discrimination, RTP), or null
  */
 public record ArrivalObservation(String channel, Transmitter station, double frequencyMHz,
     long minuteStartSystemNs, double arrivalOffsetMs, double arrivalUncertaintyMs, double snrDb,
-    double delaySpreadMs, double dopplerSpreadHz, double fssDb, Long utcMinuteStartNs) {
+    double delaySpreadMs, double dopplerSpreadHz, double fssDb, Long utcMinuteStartNs,
+    Context context) {
+
+  /**
+   * Facts carried through to the CSV but not used by the solver.
+   *
+   * @param wwvPowerDb WWV tone/tick SNR on this channel (dB), NaN if unknown
+   * @param wwvhPowerDb WWVH tone/tick SNR (dB), NaN if unknown
+   * @param discriminationConfidence station discrimination confidence 0..1, NaN if unknown
+   * @param rtpTimestamp RTP timestamp of the minute boundary, or −1
+   */
+  public record Context(double wwvPowerDb, double wwvhPowerDb, double discriminationConfidence,
+      long rtpTimestamp) {
+    public static final Context NONE = new Context(Double.NaN, Double.NaN, Double.NaN, -1);
+  }
+
+  /** Observation without reporting context. */
+  public ArrivalObservation(String channel, Transmitter station, double frequencyMHz,
+      long minuteStartSystemNs, double arrivalOffsetMs, double arrivalUncertaintyMs, double snrDb,
+      double delaySpreadMs, double dopplerSpreadHz, double fssDb, Long utcMinuteStartNs) {
+    this(channel, station, frequencyMHz, minuteStartSystemNs, arrivalOffsetMs,
+        arrivalUncertaintyMs, snrDb, delaySpreadMs, dopplerSpreadHz, fssDb, utcMinuteStartNs,
+        Context.NONE);
+  }
 
   public ArrivalObservation {
     if (channel == null || station == null) {
@@ -30,6 +54,9 @@ public record ArrivalObservation(String channel, Transmitter station, double fre
     if (!(frequencyMHz > 0)) {
       throw new IllegalArgumentException(
           "observation " + channel + ": frequency must be > 0 MHz, got " + frequencyMHz);
+    }
+    if (context == null) {
+      context = Context.NONE;
     }
   }
 
