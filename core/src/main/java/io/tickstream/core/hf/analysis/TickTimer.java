@@ -47,7 +47,8 @@ public final class TickTimer {
   }
 
   /** Result: the timing evidence and the absolute (fractional) sample index of the marker onset. */
-  public record Result(StationTiming timing, double markerOnsetIndex, boolean secondResolved, String note) {}
+  public record Result(StationTiming timing, double markerOnsetIndex, boolean secondResolved, String note,
+      double tickAmplitudeDb) {}
 
   private final Config config;
 
@@ -222,7 +223,7 @@ public final class TickTimer {
     boolean usable = (ticksDetected || markerFound) && markerFound;
     StationTiming t = new StationTiming(st, arrivalMs, sigmaSamples * 1000.0 / fs, snrDb,
         n + (markerFound ? 1 : 0), markerOffsetMs, markerSnrDb, spreadMs, dop[0], dop[1], Double.NaN, usable);
-    return new Result(t, combined, markerFound, note);
+    return new Result(t, combined, markerFound, note, 20 * Math.log10(Math.sqrt(best) / n / len));
   }
 
   /**
@@ -382,6 +383,6 @@ public final class TickTimer {
   private static Result unusable(Station st, String why) {
     StationTiming t = new StationTiming(st, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN,
         Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
-    return new Result(t, Double.NaN, false, st + ": " + why);
+    return new Result(t, Double.NaN, false, st + ": " + why, Double.NaN);
   }
 }
