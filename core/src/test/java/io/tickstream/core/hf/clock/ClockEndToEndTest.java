@@ -39,11 +39,11 @@ class ClockEndToEndTest {
     PropagationModel truth = new PropagationModel(new ParametricIonosphere());
     ClockSolver solver = ClockSolver.withDefaults(RX);
     Random r = new Random(5);
-    int n = 40;
+    int n = 30;
     int modeRight = 0;
     double[] err = new double[n];
     for (int k = 0; k < n; k++) {
-      long minute = DAY_NS + (15 + 30L * k) * MINUTE_NS; // spread over the day
+      long minute = DAY_NS + (15 + 40L * k) * MINUTE_NS; // spread over the day
       ModePath p = truth.candidates(Transmitter.WWV, RX, 10, minute).stream()
           .filter(m -> m.mode() == PropagationMode.F1).findFirst().orElseThrow();
       double dClock = 0.2 * (r.nextDouble() - 0.5);
@@ -69,7 +69,7 @@ class ClockEndToEndTest {
   void realisticMixedModeIonosphereWithHeightErrors() {
     ClockSolver solver = ClockSolver.withDefaults(RX);
     Random r = new Random(7);
-    int n = 24;
+    int n = 16;
     double[] err = new double[n];
     int bad = 0;
     for (int k = 0; k < n; k++) {
@@ -105,7 +105,7 @@ class ClockEndToEndTest {
   void fourChannelFusionBeatsTheBestSingleChannel() {
     ClockSolver solver = ClockSolver.withDefaults(RX);
     Random r = new Random(11);
-    int n = 24;
+    int n = 16;
     double[][] single = new double[FREQS.length][n];
     double[] fused = new double[n];
     for (int k = 0; k < n; k++) {
