@@ -103,7 +103,7 @@ class SeriesAndWritersTest {
           syn.path(Transmitter.WWV, f, ClockSolverTest.NOON_NS, PropagationMode.F1), 0.7,
           f == 10 ? 14 : -4));
     }
-    MinuteSolution s = ClockSolverTest.SOLVER.solve(obs, ClockPrior.NONE);
+    MinuteSolution s = ClockSolverTest.SOLVER.solve(obs, new ClockPrior(0.7, 0.1));
     ClockOffsetMeasurement fused = ClockOffsetMeasurement.fused(s);
     assertEquals(s.dClockMs(), fused.clockOffsetMs());
     assertEquals(2, fused.channelCount());
