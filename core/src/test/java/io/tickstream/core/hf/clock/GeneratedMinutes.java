@@ -16,7 +16,7 @@ import java.util.List;
  * WWV and WWVH searched on shared frequencies) produces the {@link MinuteAnalysis} that
  * {@link MinuteAnalysisAdapter} turns into solver observations.
  */
-final class GeneratedMinutes {
+public final class GeneratedMinutes {
   static final int SAMPLE_RATE_HZ = 8000;
   private static final HfSignalGenerator GENERATOR =
       new HfSignalGenerator(new StationProgram(BroadcastOptions.defaults(), 0.0, false, null));
@@ -24,12 +24,12 @@ final class GeneratedMinutes {
   private GeneratedMinutes() {}
 
   /** A station heard over {@code paths} (delays in ms, amplitudes linear). */
-  static HfSignalGenerator.Transmission transmission(Transmitter tx, List<HfSignalGenerator.Path> paths) {
+  public static HfSignalGenerator.Transmission transmission(Transmitter tx, List<HfSignalGenerator.Path> paths) {
     return new HfSignalGenerator.Transmission(Station.valueOf(tx.name()), paths);
   }
 
   /** Renders one minute (plus 1 s margins) of a channel and analyses it. */
-  static MinuteAnalysis analyse(String channel, double frequencyMHz, long minuteSystemNs,
+  public static MinuteAnalysis analyse(String channel, double frequencyMHz, long minuteSystemNs,
       HfSignalGenerator.Scenario scenario) {
     long first = minuteSystemNs - 1_000_000_000L;
     int n = 62 * SAMPLE_RATE_HZ;
@@ -41,7 +41,7 @@ final class GeneratedMinutes {
   }
 
   /** Generated, analysed and adapted: the solver observations of one channel-minute. */
-  static List<ArrivalObservation> observe(String channel, double frequencyMHz,
+  public static List<ArrivalObservation> observe(String channel, double frequencyMHz,
       long minuteSystemNs, HfSignalGenerator.Scenario scenario) {
     return MinuteAnalysisAdapter.observations(analyse(channel, frequencyMHz, minuteSystemNs,
         scenario));
