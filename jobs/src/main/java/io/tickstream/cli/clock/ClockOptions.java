@@ -9,19 +9,17 @@ import picocli.CommandLine.Option;
 
 /**
  * D_clock options shared by commands that analyse HF minutes ({@code tickstream analyze}); use as a
- * picocli {@code @Mixin}.
+ * picocli {@code @Mixin}. The receiver locator comes from the host command ({@link #grid(String)}).
  */
 public final class ClockOptions {
-  @Option(names = "--grid", paramLabel = "LOCATOR",
-      description = "Receiver Maidenhead locator (4/6/8 characters, e.g. EM38ww). Needed for D_clock.")
   String grid;
 
   @Option(names = "--csv", paramLabel = "FILE",
       description = "Write the per-minute clock offset series (seed 003 clock_offset_series.csv columns).")
   Path csv;
 
-  @Option(names = "--json", paramLabel = "FILE",
-      description = "Write the complete series as the seed 003 JSON document.")
+  @Option(names = "--series-json", paramLabel = "FILE",
+      description = "Write the complete clock offset series as the seed 003 JSON document.")
   Path json;
 
   @Option(names = "--per-channel",
@@ -47,6 +45,12 @@ public final class ClockOptions {
     this.perChannel = perChannel;
     this.priorMs = priorMs;
     this.priorSigmaMs = priorSigmaMs;
+  }
+
+  /** Sets the receiver's Maidenhead locator (4/6/8 characters). */
+  public ClockOptions grid(String locator) {
+    this.grid = locator;
+    return this;
   }
 
   public boolean enabled() {

@@ -39,7 +39,7 @@ public final class ClockReport {
   /** Solves, prints and writes; returns the solved minutes. */
   public List<MinuteSolution> run(Collection<MinuteAnalysis> analyses) throws IOException {
     if (!options.enabled()) {
-      out.println("D_clock: not computed (give --grid LOCATOR, the receiver's Maidenhead locator)");
+      out.println("D_clock: not computed (no receiver locator: give --grid LOCATOR)");
       return List.of();
     }
     List<MinuteSolution> minutes = new ClockFusion(options.solver(), options.prior())
