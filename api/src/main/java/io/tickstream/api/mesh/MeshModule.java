@@ -127,11 +127,8 @@ public final class MeshModule implements ApiModule {
       return;
     }
     List<MeshProbe> probes = payload.toProbes();
-    List<String> raw = new ArrayList<>(probes.size());
-    JsonNode results = body.get("results");
-    for (int i = 0; i < probes.size(); i++) {
-      raw.add(Json.MAPPER.writeValueAsString(results.get(i)));
-    }
+    JsonNode agent = body.get("agent_version");
+    String agentVersion = agent != null && agent.isTextual() && agent.textValue().length() <= 64 ? agent.textValue() : null;
     AcceptanceThresholds th = thresholds.get();
     List<Map<String, Object>> verdicts = new ArrayList<>();
     int accepted = 0;
@@ -144,7 +141,7 @@ public final class MeshModule implements ApiModule {
       verdicts.add(v);
       accepted += d.accepted() ? 1 : 0;
     }
-    int windows = router.deliver(probes, raw);
+    int windows = router.deliver(probes, payload.method(), agentVersion);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("success", true);
     out.put("client_id", clientId);

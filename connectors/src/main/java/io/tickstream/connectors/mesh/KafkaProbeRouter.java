@@ -39,11 +39,11 @@ public final class KafkaProbeRouter implements ProbeRouter {
   }
 
   @Override
-  public int deliver(List<MeshProbe> probes, List<String> raw) throws Exception {
+  public int deliver(List<MeshProbe> probes, String method, String agentVersion) throws Exception {
     List<Future<RecordMetadata>> acks = new ArrayList<>(probes.size());
-    for (int i = 0; i < probes.size(); i++) {
-      MeshProbe p = probes.get(i);
-      acks.add(producer.send(new ProducerRecord<>(topic, p.clientId(), ProbeCodec.encode(p, raw == null ? null : raw.get(i)))));
+    long received = io.tickstream.connectors.ntp.NtpTime.nowNs();
+    for (MeshProbe p : probes) {
+      acks.add(producer.send(new ProducerRecord<>(topic, p.clientId(), ProbeCodec.encode(p, method, received, agentVersion))));
     }
     for (Future<RecordMetadata> f : acks) {
       f.get(30, TimeUnit.SECONDS);

@@ -95,10 +95,51 @@ public final class MeshIngestProcessor {
     }
   }
 
+  /**
+   * Recomputes the consensus at every grid time in {@code [from, to]} from the stored accepted probes
+   * (e.g. after late probes or a threshold change). Returns the windows written.
+   */
+  public List<WindowConsensus> recompute(Instant from, Instant to) {
+    long step = grid.stepNs();
+    long first = Math.floorDiv(MeshRepository.nanos(from) + step - 1, step) * step;
+    List<WindowConsensus> out = new ArrayList<>();
+    try (Connection c = repo.database().connection()) {
+      for (long center = first; center <= MeshRepository.nanos(to); center += step) {
+        List<MeshProbe> in = repo.acceptedProbes(c, MeshRepository.instant(center - MeshConsensus.HALF_WINDOW_NS),
+            MeshRepository.instant(center + MeshConsensus.HALF_WINDOW_NS));
+        WindowConsensus wc = consensus.compute(center, in);
+        if (wc != null) {
+          repo.upsertConsensus(c, wc);
+          out.add(wc);
+        }
+      }
+    } catch (SQLException e) {
+      throw new DbException("recomputing mesh consensus: " + e.getMessage(), e);
+    }
+    return out;
+  }
+
   /** Probes are stored with µs resolution; windows are assigned on the stored time. */
   static long truncMicros(long ns) {
     return Math.floorDiv(ns, 1000L) * 1000L;
   }
+
+  /** The raw JSON stored with a probe: its result fields plus method and agent version. */
+  public static String rawJson(MeshProbe p, String method, String agentVersion) {
+    com.fasterxml.jackson.databind.node.ObjectNode o = RAW.createObjectNode();
+    o.put("server", p.server());
+    o.put("samples", p.samples());
+    o.put("offset_mean_ms", p.offsetMeanMs());
+    o.put("offset_std_ms", p.offsetStdMs());
+    o.put("rtt_mean_ms", p.rttMeanMs());
+    o.put("method", method);
+    if (agentVersion != null) {
+      o.put("agent_version", agentVersion);
+    }
+    return o.toString();
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper RAW = new com.fasterxml.jackson.databind.ObjectMapper();
 
   /** Convenience for callers with an Instant. */
   public static long nanos(Instant t) {

@@ -13,12 +13,14 @@ public interface ProbeRouter extends AutoCloseable {
   String destination();
 
   /**
-   * Delivers the probes (raw JSON per probe, same order). Returns when they are durably handed
-   * over (stored, or acknowledged by Kafka).
+   * Delivers the probes of one payload. Returns when they are durably handed over (stored, or
+   * acknowledged by Kafka).
    *
+   * @param method the payload's method (e.g. {@code sntp_v3})
+   * @param agentVersion reporting agent's version, or null
    * @return consensus windows refreshed synchronously (0 when the consensus is computed downstream)
    */
-  int deliver(List<MeshProbe> probes, List<String> raw) throws Exception;
+  int deliver(List<MeshProbe> probes, String method, String agentVersion) throws Exception;
 
   @Override
   default void close() {}
@@ -32,7 +34,11 @@ public interface ProbeRouter extends AutoCloseable {
       }
 
       @Override
-      public int deliver(List<MeshProbe> probes, List<String> raw) {
+      public int deliver(List<MeshProbe> probes, String method, String agentVersion) {
+        List<String> raw = new java.util.ArrayList<>(probes.size());
+        for (MeshProbe p : probes) {
+          raw.add(MeshIngestProcessor.rawJson(p, method, agentVersion));
+        }
         return processor.process(probes, raw).windows().size();
       }
     };
