@@ -13,6 +13,7 @@ import picocli.CommandLine;
     subcommands = {
         DrfBenchCommand.class,
         BenchHfCommand.class,
+        io.tickstream.cli.mesh.BenchMeshCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

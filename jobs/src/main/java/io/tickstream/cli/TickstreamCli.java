@@ -23,6 +23,9 @@ import picocli.CommandLine.Command;
         io.tickstream.cli.drf.DrfCommand.class,
         BenchCommand.class,
         io.tickstream.cli.hf.AnalyzeCommand.class,
+        io.tickstream.cli.mesh.NtpCommand.class,
+        io.tickstream.cli.mesh.AgentCommand.class,
+        io.tickstream.cli.mesh.MeshCommand.class,
     })
 public final class TickstreamCli implements Runnable {
 
