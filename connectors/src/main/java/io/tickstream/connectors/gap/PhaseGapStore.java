@@ -193,6 +193,20 @@ public final class PhaseGapStore {
     return out;
   }
 
+  /** Number of phase_gap_fit rows last written (inserted or changed) by this ingest run. */
+  public long countByRun(long ingestRunId) {
+    try (Connection c = db.connection();
+        PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM phase_gap_fit WHERE ingest_run_id = ?")) {
+      ps.setLong(1, ingestRunId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new DbException("cannot count phase_gap_fit rows: " + e.getMessage(), e);
+    }
+  }
+
   private static void setNullable(PreparedStatement ps, int i, double v) throws SQLException {
     if (Double.isFinite(v)) {
       ps.setDouble(i, v);
