@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
         io.tickstream.cli.mesh.NtpCommand.class,
         io.tickstream.cli.mesh.AgentCommand.class,
         io.tickstream.cli.mesh.MeshCommand.class,
+        io.tickstream.cli.gap.SeriesCommand.class,
+        io.tickstream.cli.gap.GapCommand.class,
     })
 public final class TickstreamCli implements Runnable {
 
