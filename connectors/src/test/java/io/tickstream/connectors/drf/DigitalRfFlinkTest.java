@@ -161,10 +161,13 @@ class DigitalRfFlinkTest {
     List<IqBlock> cut = new ArrayList<>();
     StreamExecutionEnvironment env2 = StreamExecutionEnvironment.getExecutionEnvironment();
     env2.setParallelism(1);
-    env2.fromSource(DigitalRfSource.of(SharedData.path("fixtures/drf/c_iq_int16_2sub")).withRange(13700793604000L, 13700793612000L),
+    env2.fromSource(DigitalRfSource.of(SharedData.path("fixtures/drf/c_iq_int16_2sub")).withRange(13700793604000L, 13700793612000L)
+            .withMaxSplitSamples(3000),
         WatermarkStrategy.noWatermarks(), "c").executeAndCollect().forEachRemaining(cut::add);
     assertEquals(Set.of("dual:0", "dual:1"), Set.copyOf(cut.stream().map(IqBlock::channel).toList()));
     assertEquals(2 * 8000, cut.stream().mapToLong(IqBlock::numSamples).sum());
+    // time-range splits of 3000 samples: blocks never exceed a split, and are contiguous (no gap reported)
+    assertTrue(cut.stream().allMatch(x -> x.numSamples() <= 3000 && x.gapSamplesBefore() == 0));
     IqBlock first1 = cut.stream().filter(x -> x.channel().equals("dual:1")).findFirst().orElseThrow();
     assertEquals(13700793604000L, first1.firstSampleIndex());
     assertEquals(DrfTestSignal.int16(3, 13700793604000L, 1, 0), first1.int16()[0]);
