@@ -4,7 +4,6 @@ import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
 import hdf.hdf5lib.exceptions.HDF5Exception;
 import io.tickstream.core.signal.IqBlock;
-import io.tickstream.core.signal.SampleType;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -128,6 +127,10 @@ public final class DigitalRfWriter implements AutoCloseable {
     Files.move(tmp, fin, StandardCopyOption.ATOMIC_MOVE);
   }
 
+  public DrfWriterOptions options() {
+    return options;
+  }
+
   public Path channelDirectory() {
     return channelDir;
   }
@@ -219,10 +222,7 @@ public final class DigitalRfWriter implements AutoCloseable {
       throw new DrfWriteException(channelDir + ": block of channel " + block.channel() + " at " + block.firstSampleIndex()
           + " has format " + f + ", the channel has " + format);
     }
-    DrfSamples s = block.type() == SampleType.INT16
-        ? DrfSamples.ofShorts(block.firstSampleIndex(), block.complex(), 1, block.int16())
-        : DrfSamples.ofFloats(block.firstSampleIndex(), block.complex(), 1, block.float32());
-    write(s);
+    write(DrfSamples.of(block));
   }
 
   /** Writes samples (one write call) at their {@code startIndex}. */
