@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
       "tickstream measures how wrong a clock is, from HF time signals (WWV/WWVH/CHU) and NTP probes,",
       "and keeps every number reproducible. Runs Flink job graphs embedded or on a cluster."
     },
-    subcommands = {CommandLine.HelpCommand.class, VersionCommand.class, io.tickstream.cli.hf.AnalyzeCommand.class,
-      BenchCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, VersionCommand.class, DbCommand.class, ServeCommand.class,
+      io.tickstream.cli.hf.AnalyzeCommand.class, BenchCommand.class})
 public final class TickstreamCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -30,12 +30,37 @@ public final class TickstreamCli implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new TickstreamCli());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setExecutionExceptionHandler(new Errors());
     return cl;
   }
 
   public static void main(String[] args) {
     int rc = commandLine().execute(args);
     System.exit(rc);
+  }
+
+  /**
+   * Failures end with one clear line on stderr ({@code error: ...} with the cause chain) and exit code 1;
+   * the stack trace goes to the log at debug level.
+   */
+  static final class Errors implements CommandLine.IExecutionExceptionHandler {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TickstreamCli.class);
+
+    @Override
+    public int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+      StringBuilder sb = new StringBuilder("error: ");
+      String last = null;
+      for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        if (last == null || !last.contains(m)) {
+          sb.append(last == null ? "" : ": ").append(m);
+        }
+        last = m;
+      }
+      cl.getErr().println(sb);
+      LOG.debug("{} failed", cl.getCommandName(), e);
+      return 1;
+    }
   }
 
   /** picocli version provider: version and git commit. */
