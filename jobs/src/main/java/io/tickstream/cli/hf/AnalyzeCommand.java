@@ -1,5 +1,7 @@
 package io.tickstream.cli.hf;
 
+import io.tickstream.cli.clock.ClockOptions;
+import io.tickstream.cli.clock.ClockReport;
 import io.tickstream.core.hf.HfMinuteAnalyzer;
 import io.tickstream.core.hf.MinuteAnalysis;
 import io.tickstream.core.hf.analysis.MinuteSamples;
@@ -12,10 +14,12 @@ import io.tickstream.core.hf.testsignal.TestSignalTemplate;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,18 +33,23 @@ import picocli.CommandLine.Parameters;
     description = {
       "Analyse an HF time-signal recording minute by minute: WWV/WWVH/CHU tick and marker arrival,",
       "BCD / CHU FSK time code, station-ID tones, HamSCI test signal, Doppler, station discrimination.",
-      "FILE: .wav (mono AM audio or stereo I/Q, int16/float32) or raw .cf32/.cs16 I/Q (needs --rate)."})
+      "FILE: .wav (mono AM audio or stereo I/Q, int16/float32) or raw .cf32/.cs16 I/Q (needs --rate).",
+      "Then solves D_clock = t_system − t_UTC per minute (station, propagation mode, delay, uncertainty,",
+      "grade); several FILEs (one per channel, with one --frequency-mhz each) are fused minute by minute."})
 public final class AnalyzeCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "recording to analyse")
-  Path file;
+  @Parameters(arity = "1..*", paramLabel = "FILE", description = "recording(s) to analyse, one per channel")
+  List<Path> files;
 
   @Option(names = "--start-utc", required = true, paramLabel = "ISO",
-      description = "system time of the first sample, e.g. 2025-02-27T00:08:00Z")
-  String startUtc;
+      description = "system time of the first sample, e.g. 2025-02-27T00:08:00Z (one for all FILEs, or one per FILE)")
+  List<String> startUtcs;
 
-  @Option(names = "--frequency-mhz", required = true, paramLabel = "F", description = "carrier frequency (MHz)")
-  double frequencyMhz;
+  @Option(names = "--frequency-mhz", required = true, paramLabel = "F",
+      description = "carrier frequency (MHz), one per FILE")
+  List<Double> frequenciesMhz;
+
+  @Mixin ClockOptions clock = new ClockOptions();
 
   @Option(names = "--grid", required = true, paramLabel = "GRID", description = "receiver Maidenhead locator")
   String grid;
@@ -51,8 +60,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
   @Option(names = "--json", description = "one JSON object per minute instead of text")
   boolean json;
 
-  @Option(names = "--channel", description = "channel name (default derived from the frequency)")
-  String channel;
+  @Option(names = "--channel", description = "channel name (default derived from the frequency), one per FILE")
+  List<String> channels;
 
   @Option(names = "--test-signal-template", paramLabel = "RAW",
       description = "HamSCI test-signal template (48 kHz s16le, ka9q/wwvsim test.raw); enables test-signal analysis")
@@ -68,6 +77,27 @@ public final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    int n = files.size();
+    if (frequenciesMhz.size() != n || (startUtcs.size() != 1 && startUtcs.size() != n)
+        || (channels != null && channels.size() != n)) {
+      System.err.printf(Locale.ROOT, "%d FILE(s) need %d --frequency-mhz, 1 or %d --start-utc and (if given) %d --channel%n",
+          n, n, n, n);
+      return 2;
+    }
+    List<MinuteAnalysis> all = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Integer rc = analyse(files.get(i), startUtcs.get(startUtcs.size() == 1 ? 0 : i), frequenciesMhz.get(i),
+          channels == null ? null : channels.get(i), all);
+      if (rc != 0) {
+        return rc;
+      }
+    }
+    new ClockReport(clock.grid(grid), json ? System.err : System.out).run(all);
+    return 0;
+  }
+
+  private Integer analyse(Path file, String startUtc, double frequencyMhz, String channel, List<MinuteAnalysis> all)
+      throws Exception {
     long t0;
     try {
       t0 = Instant.parse(startUtc).getEpochSecond() * 1_000_000_000L + Instant.parse(startUtc).getNano();
@@ -91,6 +121,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     int usable = 0;
     for (MinuteSamples ms : minutes) {
       MinuteAnalysis m = analyzer.analyze(ms);
+      all.add(m);
       usable += m.usable() ? 1 : 0;
       out.println(json ? fmt.json(m) : fmt.line(m));
     }
