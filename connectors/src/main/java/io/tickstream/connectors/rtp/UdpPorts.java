@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Test helper: free UDP ports and waiting until a listener (inside a Flink job) has bound one. */
+/** Free UDP ports, and waiting until a listener (e.g. inside a Flink job) has bound one (Linux /proc/net/udp). */
 public final class UdpPorts {
   private UdpPorts() {}
 
