@@ -94,9 +94,12 @@ public final class SimulateRtpCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Random seed (impairments, noise).")
   long seed;
 
+  /** Environment the DISABLE_SYNTHETIC switch is read from (tests replace it). */
+  Map<String, String> env = System.getenv();
+
   @Override
   public Integer call() throws Exception {
-    if (TickstreamConfig.fromEnvironment(Map.of()).disableSynthetic()) {
+    if (TickstreamConfig.resolve(Map.of(), env).disableSynthetic()) {
       System.err.println("tickstream simulate rtp: refused: synthetic data is disabled (DISABLE_SYNTHETIC=true)."
           + " Unset DISABLE_SYNTHETIC to send a simulated radiod stream.");
       return 2;
