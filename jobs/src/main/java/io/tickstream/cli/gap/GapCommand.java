@@ -7,6 +7,7 @@ import io.tickstream.connectors.db.IngestRuns;
 import io.tickstream.connectors.gap.EtaStore;
 import io.tickstream.connectors.gap.PhaseGapDbSink;
 import io.tickstream.connectors.gap.PhaseGapStore;
+import io.tickstream.connectors.series.ObservationPoller;
 import io.tickstream.connectors.series.OwnSeries;
 import io.tickstream.connectors.series.SeriesObservation;
 import io.tickstream.connectors.series.SeriesStore;
@@ -109,6 +110,13 @@ public final class GapCommand implements Runnable {
     @Option(names = "--no-eta", description = "Do not run the ETA estimator afterwards.")
     boolean noEta;
 
+    @Option(names = "--follow", description = "Keep running (STREAMING): poll observation and fit new observations"
+        + " as they arrive, until interrupted. Run `gap eta` to refresh the ETA.")
+    boolean follow;
+
+    @Option(names = "--poll-seconds", defaultValue = "10", description = "--follow: polling interval (default ${DEFAULT-VALUE}).")
+    double pollSeconds;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
@@ -131,8 +139,11 @@ public final class GapCommand implements Runnable {
         Instant toT = time("--to", to);
         Instant readFrom = fromT == null ? null : fromT.minusNanos((long) (windowDays * 86_400e9));
         int exclude = includePredictions ? 0 : SeriesObservation.FLAG_PREDICTED;
-        List<SeriesPoint> points = store.read(stream, readFrom, toT, exclude);
-        if (points.isEmpty()) {
+        List<SeriesPoint> points = follow ? List.of() : store.read(stream, readFrom, toT, exclude);
+        if (follow && toT != null) {
+          throw new IllegalArgumentException("--follow runs open-ended; do not combine it with --to");
+        }
+        if (points.isEmpty() && !follow) {
           throw new IllegalArgumentException("stream '" + stream + "' has no observations in the requested range");
         }
         boolean authoritative = !OwnSeries.ORIGIN_MESH.equals(info.origin());
@@ -158,8 +169,19 @@ public final class GapCommand implements Runnable {
               fromT == null ? Long.MIN_VALUE : fromT.getEpochSecond() * 1_000_000_000L + fromT.getNano(), params,
               authoritative, run, Map.of("git_commit", BuildInfo.gitCommit()));
           StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-          env.setRuntimeMode(RuntimeExecutionMode.BATCH);
           env.setParallelism(1);
+          if (follow) {
+            env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+            out.println("following stream " + stream + " (poll every " + pollSeconds + " s); fits go to phase_gap_fit"
+                + (authoritative ? " and phase_gap_history" : "") + " of " + o.db().url().masked() + "; Ctrl-C to stop");
+            out.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> runs.finishOk(run, "follow stopped")));
+            PhaseGapJob.build(ObservationPoller.stream(env, new ObservationPoller(cfg.dbUrl(), stream, readFrom,
+                exclude), pollSeconds), settings, table, new PhaseGapDbSink(cfg.dbUrl()));
+            env.execute("tickstream gap fit --follow " + stream);
+            return 0;
+          }
+          env.setRuntimeMode(RuntimeExecutionMode.BATCH);
           PhaseGapJob.build(env.fromData(points).name("observation " + stream), settings, table,
               new PhaseGapDbSink(cfg.dbUrl()));
           env.execute("tickstream gap fit " + stream);
