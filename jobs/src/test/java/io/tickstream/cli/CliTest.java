@@ -48,6 +48,15 @@ class CliTest {
   }
 
   @Test
+  void versionPrintsTheGitCommitOfTheBuild() throws Exception {
+    Run r = run("version");
+    assertEquals(0, r.exitCode());
+    String head = new String(new ProcessBuilder("git", "rev-parse", "--short=12", "HEAD").start()
+        .getInputStream().readAllBytes()).trim();
+    assertTrue(r.out().matches("(?s)tickstream \\S+\\ngit commit " + head + "(-dirty)?\\n.*"), r.out());
+  }
+
+  @Test
   void everyCommandHasHelpWithADescription() {
     List<String> checked = new ArrayList<>();
     walk(TickstreamCli.commandLine(), new ArrayList<>(), checked);
