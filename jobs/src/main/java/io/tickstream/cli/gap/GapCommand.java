@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
 /** {@code tickstream gap fit|eta}: phase-gap fitting and the robust ETA (docs/PHASE_GAP.md). */
 @Command(name = "gap", mixinStandardHelpOptions = true,
     description = "Phase gap of a curated stream (Theil-Sen + WLS, Flink job) and the robust ETA to zero gap.",
-    subcommands = {GapCommand.Fit.class, GapCommand.Eta.class})
+    subcommands = {GapCommand.Fit.class, GapCommand.Eta.class, GapBenchCommand.class})
 public final class GapCommand implements Runnable {
   static final String DEFAULT_METHOD_VERSION = "pgm-1.0.0";
 
