@@ -15,13 +15,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code tickstream gap bench}: time of one phase-gap fit (Theil–Sen + Sen CI + WLS) and of one
+ * {@code tickstream bench gap}: time of one phase-gap fit (Theil–Sen + Sen CI + WLS) and of one
  * robust ETA (Theil–Sen + Hamed–Rao Mann–Kendall) as a function of the number of points, on
  * synthetic data. Both are O(n²); the figures tell how large a window can be.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "gap", mixinStandardHelpOptions = true,
     description = "Benchmark the phase-gap fit and the robust ETA for growing window sizes (prints ms per call).")
-final class GapBenchCommand implements Callable<Integer> {
+public final class GapBenchCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--sizes", split = ",", defaultValue = "30,100,365,1000,1440,3000",

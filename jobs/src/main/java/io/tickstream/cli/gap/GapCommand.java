@@ -2,6 +2,7 @@ package io.tickstream.cli.gap;
 
 import io.tickstream.cli.BuildInfo;
 import io.tickstream.cli.ConfigOptions;
+import io.tickstream.cli.FlinkOptions;
 import io.tickstream.connectors.config.TickstreamConfig;
 import io.tickstream.connectors.db.IngestRuns;
 import io.tickstream.connectors.gap.EtaStore;
@@ -17,6 +18,7 @@ import io.tickstream.core.gap.PhaseConversion;
 import io.tickstream.core.gap.PhaseGapFitter;
 import io.tickstream.core.gap.SeriesPoint;
 import io.tickstream.core.time.LeapSecondTable;
+import io.tickstream.jobs.JobRuntime;
 import io.tickstream.jobs.gap.EtaEstimation;
 import io.tickstream.jobs.gap.PhaseGapJob;
 import java.io.PrintWriter;
@@ -37,7 +39,7 @@ import picocli.CommandLine.Option;
 /** {@code tickstream gap fit|eta}: phase-gap fitting and the robust ETA (docs/PHASE_GAP.md). */
 @Command(name = "gap", mixinStandardHelpOptions = true,
     description = "Phase gap of a curated stream (Theil-Sen + WLS, Flink job) and the robust ETA to zero gap.",
-    subcommands = {GapCommand.Fit.class, GapCommand.Eta.class, GapBenchCommand.class})
+    subcommands = {GapCommand.Fit.class, GapCommand.Eta.class})
 public final class GapCommand implements Runnable {
   static final String DEFAULT_METHOD_VERSION = "pgm-1.0.0";
 
@@ -71,6 +73,7 @@ public final class GapCommand implements Runnable {
   static final class Fit implements Callable<Integer> {
     @Mixin ConfigOptions config;
     @Mixin LeapSecondsOption leap;
+    @Mixin FlinkOptions flink;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--stream", required = true, paramLabel = "KEY", description = "Stream key (see `series list`).")
@@ -110,9 +113,9 @@ public final class GapCommand implements Runnable {
     @Option(names = "--no-eta", description = "Do not run the ETA estimator afterwards.")
     boolean noEta;
 
-    @Option(names = "--follow", description = "Keep running (STREAMING): poll observation and fit new observations"
-        + " as they arrive, until interrupted. Run `gap eta` to refresh the ETA.")
-    boolean follow;
+    @Option(names = "--follow", description = "Same as --mode STREAMING: keep running, poll observation and fit new"
+        + " observations as they arrive, until interrupted. Run `gap eta` to refresh the ETA.")
+    boolean followFlag;
 
     @Option(names = "--poll-seconds", defaultValue = "10", description = "--follow: polling interval (default ${DEFAULT-VALUE}).")
     double pollSeconds;
@@ -120,6 +123,8 @@ public final class GapCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      JobRuntime runtime = flink.runtime(followFlag ? RuntimeExecutionMode.STREAMING : RuntimeExecutionMode.BATCH);
+      boolean follow = runtime.mode() == RuntimeExecutionMode.STREAMING;
       try (ConfigOptions.Opened o = config.open()) {
         TickstreamConfig cfg = o.config();
         String version = methodVersion != null ? methodVersion : cfg.getString("gap.method_version", DEFAULT_METHOD_VERSION);
@@ -168,10 +173,8 @@ public final class GapCommand implements Runnable {
           PhaseGapJob.Settings settings = new PhaseGapJob.Settings(stream, version, windowDays, stepSeconds,
               fromT == null ? Long.MIN_VALUE : fromT.getEpochSecond() * 1_000_000_000L + fromT.getNano(), params,
               authoritative, run, Map.of("git_commit", BuildInfo.gitCommit()));
-          StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-          env.setParallelism(1);
+          StreamExecutionEnvironment env = runtime.environment();
           if (follow) {
-            env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
             out.println("following stream " + stream + " (poll every " + pollSeconds + " s); fits go to phase_gap_fit"
                 + (authoritative ? " and phase_gap_history" : "") + " of " + o.db().url().masked() + "; Ctrl-C to stop");
             out.flush();
@@ -181,7 +184,6 @@ public final class GapCommand implements Runnable {
             env.execute("tickstream gap fit --follow " + stream);
             return 0;
           }
-          env.setRuntimeMode(RuntimeExecutionMode.BATCH);
           PhaseGapJob.build(env.fromData(points).name("observation " + stream), settings, table,
               new PhaseGapDbSink(cfg.dbUrl()));
           env.execute("tickstream gap fit " + stream);
