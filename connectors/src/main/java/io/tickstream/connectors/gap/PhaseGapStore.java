@@ -193,6 +193,26 @@ public final class PhaseGapStore {
     return out;
   }
 
+  /**
+   * Fits of this stream and version whose instant in {@code phase_gap_history} is owned by another
+   * method version (so the history there is not this version's).
+   */
+  public long historyConflicts(String streamKey, String methodVersion) {
+    try (Connection c = db.connection();
+        PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM phase_gap_fit f JOIN phase_gap_history h"
+            + " ON h.as_of_utc = f.as_of_utc WHERE f.stream_key = ? AND f.method_version = ?"
+            + " AND h.method_version <> f.method_version")) {
+      ps.setString(1, streamKey);
+      ps.setString(2, methodVersion);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    } catch (SQLException e) {
+      throw new DbException("cannot compare phase_gap_fit with phase_gap_history: " + e.getMessage(), e);
+    }
+  }
+
   /** Number of phase_gap_fit rows last written (inserted or changed) by this ingest run. */
   public long countByRun(long ingestRunId) {
     try (Connection c = db.connection();

@@ -187,11 +187,15 @@ public final class GapCommand implements Runnable {
           PhaseGapJob.build(env.fromData(points).name("observation " + stream), settings, table,
               new PhaseGapDbSink(cfg.dbUrl()));
           env.execute("tickstream gap fit " + stream);
-          long changed = new PhaseGapStore(o.db()).countByRun(run);
-          long total = new PhaseGapStore(o.db()).fits(stream, version).size();
+          PhaseGapStore gaps = new PhaseGapStore(o.db());
+          long changed = gaps.countByRun(run);
+          long total = gaps.fits(stream, version).size();
+          long conflicts = authoritative ? gaps.historyConflicts(stream, version) : 0;
           String msg = String.format(Locale.ROOT, "stream %s, %s: %d observation(s), %d fit(s) for version %s,"
-              + " %d written or changed by this run%s", stream, conv.name(), points.size(), total, version, changed,
-              authoritative ? "" : " (advisory stream: phase_gap_history not written)");
+              + " %d written or changed by this run%s%s", stream, conv.name(), points.size(), total, version, changed,
+              authoritative ? "" : " (advisory stream: phase_gap_history not written)",
+              conflicts == 0 ? "" : "; " + conflicts + " instant(s) of phase_gap_history belong to another method"
+                  + " version and were kept (phase_gap_history holds one series; the ETA reads it as it is)");
           out.println(msg + "; ingest_run " + run);
           if (!noEta && authoritative) {
             out.println(Eta.runEta(o, out));

@@ -124,6 +124,14 @@ class GapCliTest {
       assertEquals(history, snapshot(db, "phase_gap_history"), "re-run changed phase_gap_history");
       assertEquals(fits, snapshot(db, "phase_gap_fit"), "re-run changed phase_gap_fit");
       assertEquals(etas, snapshot(db, "eta_estimate"), "re-run changed eta_estimate");
+
+      // another method version over an overlapping range: its own phase_gap_fit rows, history kept
+      Run v2 = run("gap", "fit", "--db-url", url, "--stream", "iers:ut1-utc", "--from", "2026-07-01", "--to",
+          "2026-07-23", "--method-version", "pgm-test-2", "--no-eta", "--leap-seconds", LEAPS.toString());
+      assertEquals(0, v2.exitCode(), v2.err());
+      assertTrue(v2.out().contains("23 instant(s) of phase_gap_history belong to another method version"), v2.out());
+      assertEquals(history, snapshot(db, "phase_gap_history"), "other version never overwrites the history");
+      assertEquals(fits.size() + 23, snapshot(db, "phase_gap_fit").size());
     }
   }
 
