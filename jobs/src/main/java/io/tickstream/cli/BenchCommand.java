@@ -1,13 +1,20 @@
 package io.tickstream.cli;
 
+import io.tickstream.cli.drf.DrfBenchCommand;
 import io.tickstream.cli.hf.BenchHfCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
-/** {@code tickstream bench ...}: performance figures (never timed assertions in tests). */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Measure throughput of tickstream components and print the figures.",
-    subcommands = {BenchHfCommand.class})
+/** {@code tickstream bench ...}: throughput benchmarks that print figures (never timed test assertions). */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Throughput benchmarks; each subcommand prints its figures.",
+    subcommands = {
+        DrfBenchCommand.class,
+        BenchHfCommand.class,
+        io.tickstream.cli.mesh.BenchMeshCommand.class,
+    })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

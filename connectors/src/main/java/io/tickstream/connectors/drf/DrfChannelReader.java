@@ -207,6 +207,7 @@ public final class DrfChannelReader implements AutoCloseable {
   }
 
   static DrfProperties readPropertiesFile(Path propsFile) {
+    Hdf5.ensureLoaded();
     if (!Files.isRegularFile(propsFile)) {
       throw new DrfFormatException(propsFile.toString(), -1, "missing " + PROPERTIES_FILE);
     }
@@ -223,6 +224,7 @@ public final class DrfChannelReader implements AutoCloseable {
 
   /** Attributes of {@code /rf_data} in one data file, with the dataset's real component type. */
   static DrfProperties readFileProperties(Path file) {
+    Hdf5.ensureLoaded();
     long f = -1;
     long d = -1;
     long t = -1;
@@ -304,6 +306,10 @@ public final class DrfChannelReader implements AutoCloseable {
             + dtype.name() + "/" + dtype.byteOrderName() + " differs from the channel's " + (properties.complex() ? "complex " : "real ")
             + properties.dtype().name() + "/" + properties.dtype().byteOrderName());
       }
+      String mismatch = attributeMismatch(fp, properties);
+      if (mismatch != null) {
+        throw new DrfFormatException(where, rf.firstSample, "attribute " + mismatch);
+      }
       dcpl = H5.H5Dget_create_plist(of.dataset);
       boolean chunked = H5.H5Pget_layout(dcpl) == HDF5Constants.H5D_CHUNKED;
       long chunkRows = 0;
@@ -373,6 +379,21 @@ public final class DrfChannelReader implements AutoCloseable {
       Hdf5.closeQuietly(sp);
       Hdf5.closeQuietly(idx);
     }
+  }
+
+  /** The first channel attribute whose value differs between a file and the channel ("name: file X, channel Y"), or null. */
+  static String attributeMismatch(DrfProperties file, DrfProperties channel) {
+    Map<String, Object> a = file.attributes();
+    Map<String, Object> b = channel.attributes();
+    for (Map.Entry<String, Object> e : b.entrySet()) {
+      if (e.getKey().equals("digital_rf_time_description") || e.getKey().equals("digital_rf_version")) {
+        continue; // informative strings; older writers differ
+      }
+      if (!e.getValue().equals(a.get(e.getKey()))) {
+        return e.getKey() + " is " + a.get(e.getKey()) + " in this file but " + e.getValue() + " in the channel";
+      }
+    }
+    return null;
   }
 
   private OpenFile openFile(RfFile rf) {

@@ -43,7 +43,8 @@ public final class DrfCopy {
     return out;
   }
 
-  static ChannelResult copyChannel(Path srcTop, Path dstTop, String ch, Options o, Consumer<String> progress) {
+  /** Copies one channel (and the metadata under its directory). */
+  public static ChannelResult copyChannel(Path srcTop, Path dstTop, String ch, Options o, Consumer<String> progress) {
     long from = o.fromIndex() == null ? Long.MIN_VALUE : o.fromIndex();
     long to = o.toIndex() == null ? Long.MAX_VALUE : o.toIndex();
     long copied = 0;

@@ -60,15 +60,21 @@ public final class BenchHfCommand implements Callable<Integer> {
     for (int i = 0; i < Math.max(20, distinct); i++) {
       a.analyze(minute(set, times, i % distinct));
     }
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long cpu0 = mx.getCurrentThreadCpuTime();
     long start = System.nanoTime();
     int usable = 0;
     for (int i = 0; i < minutes; i++) {
       usable += a.analyze(minute(set, times, i % distinct)).usable() ? 1 : 0;
     }
     double s = (System.nanoTime() - start) / 1e9;
+    double cpuS = (mx.getCurrentThreadCpuTime() - cpu0) / 1e9;
     double perS = minutes / s;
-    System.out.printf(Locale.ROOT, "hf analysis: %d minutes of %d Hz IQ (WWV+WWVH) in %.2f s = %.1f minutes/s on one"
-        + " thread (%.0f× real time), %.1f ms/minute; %d usable%n", minutes, rate, s, perS, perS * 60, 1000 / perS, usable);
+    double perCpuS = minutes / cpuS;
+    System.out.printf(Locale.ROOT, "hf analysis: %d minutes of %d Hz IQ (WWV+WWVH) in %.2f s wall = %.1f minutes/s"
+        + " (%.0f× real time), %.1f ms/minute; %d usable%n", minutes, rate, s, perS, perS * 60, 1000 / perS, usable);
+    System.out.printf(Locale.ROOT, "hf analysis: %.2f s thread CPU time = %.1f minutes per CPU-second on one core"
+        + " (%.0f× real time), %.1f ms CPU/minute%n", cpuS, perCpuS, perCpuS * 60, 1000 / perCpuS);
     return 0;
   }
 
