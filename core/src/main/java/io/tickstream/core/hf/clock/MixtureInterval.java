@@ -1,7 +1,5 @@
 package io.tickstream.core.hf.clock;
 
-import org.apache.commons.math3.special.Erf;
-
 /**
  * Central interval of a Gaussian mixture (the solver's posterior of D_clock over mode hypotheses):
  * the half-width w around the reported value x̂ such that
@@ -10,6 +8,8 @@ import org.apache.commons.math3.special.Erf;
  * half-width as the 1σ-equivalent uncertainty and grades on the q = 95.45 % half-width (the
  * expanded uncertainty, k = 2 for a normal error). A mixture's standard deviation is dominated by
  * improbable far-away modes and would over-cover its core; its central interval does not.
+ * Components with weight below 1e-9 are ignored; erf is Abramowitz &amp; Stegun 7.1.26
+ * (|error| ≤ 1.5e-7).
  */
 public final class MixtureInterval {
   /** Probability mass of ±1σ of a normal distribution. */
@@ -24,10 +24,13 @@ public final class MixtureInterval {
       double q) {
     double hi = 0;
     for (int i = 0; i < mean.length; i++) {
-      hi = Math.max(hi, Math.abs(mean[i] - center) + 6 * sigma[i]);
+      if (weight[i] > WEIGHT_FLOOR) {
+        hi = Math.max(hi, Math.abs(mean[i] - center) + 6 * sigma[i]);
+      }
     }
     double lo = 0;
-    for (int it = 0; it < 60; it++) {
+    double tol = 1e-6 * hi;
+    for (int it = 0; it < 60 && hi - lo > tol; it++) {
       double mid = (lo + hi) / 2;
       if (mass(center, mid, weight, mean, sigma) < q) {
         lo = mid;
@@ -38,12 +41,25 @@ public final class MixtureInterval {
     return (lo + hi) / 2;
   }
 
+  private static final double WEIGHT_FLOOR = 1e-9;
+
   static double mass(double c, double w, double[] weight, double[] mean, double[] sigma) {
     double m = 0;
     for (int i = 0; i < mean.length; i++) {
-      double s = sigma[i] * Math.sqrt(2);
-      m += weight[i] * 0.5 * (Erf.erf((c + w - mean[i]) / s) - Erf.erf((c - w - mean[i]) / s));
+      if (weight[i] > WEIGHT_FLOOR) {
+        double s = sigma[i] * Math.sqrt(2);
+        m += weight[i] * 0.5 * (erf((c + w - mean[i]) / s) - erf((c - w - mean[i]) / s));
+      }
     }
     return m;
+  }
+
+  /** Abramowitz &amp; Stegun 7.1.26. */
+  static double erf(double x) {
+    double ax = Math.abs(x);
+    double t = 1.0 / (1.0 + 0.3275911 * ax);
+    double y = 1.0 - t * (0.254829592 + t * (-0.284496736 + t * (1.421413741
+        + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-ax * ax);
+    return x >= 0 ? y : -y;
   }
 }
