@@ -85,6 +85,13 @@ public final class ClockSolver {
       throw new IllegalArgumentException("no observations to solve");
     }
     long minute = observations.get(0).minuteStartSystemNs();
+    for (ArrivalObservation o : observations) {
+      if (o.minuteStartSystemNs() != minute) {
+        throw new IllegalArgumentException("observation " + o.channel() + "/" + o.station()
+            + " is for minute " + o.minuteStartSystemNs() + " ns, not " + minute
+            + " ns: solve one minute at a time");
+      }
+    }
     List<Channel> usable = new ArrayList<>();
     List<ChannelSolution> unusable = new ArrayList<>();
     for (ArrivalObservation o : observations) {
