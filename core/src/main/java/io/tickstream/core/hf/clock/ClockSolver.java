@@ -352,7 +352,7 @@ public final class ClockSolver {
         - Math.round(o.d * 1e6) - utc) < MAX_LABEL_MISMATCH_NS;
     return new ChannelSolution(c.obs, o.path, o.d, sigma, o.d - best.dHat, inlier,
         mass[chosen], runner < 0 ? null : c.options.get(runner).path,
-        QualityGrade.ofExpanded(expanded),
+        inlier ? QualityGrade.ofExpanded(expanded) : QualityGrade.X,
         verified);
   }
 

@@ -70,6 +70,7 @@ class ClockSolverTest {
       assertTrue(s.channels().get(i).inlier());
     }
     assertFalse(s.channels().get(5).inlier(), "the 9 ms channel is rejected");
+    assertEquals(QualityGrade.X, s.channels().get(5).grade());
     assertTrue(s.channels().get(5).residualMs() > 3.0, "outlier residual stays visible");
     assertTrue(s.multiStationVerified());
   }
