@@ -54,20 +54,10 @@ public final class BcdCorrelator {
     if (perMs * 1000 != fs) {
       return null;
     }
-    // v[i]: 10 ms boxcar sums of audio·e^{−i2π·100t} starting at each ms of the data
-    int nMs = a.length / perMs;
-    double[] br = new double[nMs + 1];
-    double[] bi = new double[nMs + 1];
-    double omega = 2 * Math.PI * 100.0 / fs;
-    for (int i = 0; i < nMs; i++) {
-      double[] c = Correlators.at(a, i * perMs, perMs, omega);
-      // rotate to absolute phase reference (sample 0)
-      double ph = -omega * i * perMs;
-      double cr = Math.cos(ph);
-      double sr = Math.sin(ph);
-      br[i + 1] = br[i] + c[0] * cr - c[1] * sr;
-      bi[i + 1] = bi[i] + c[0] * sr + c[1] * cr;
-    }
+    double[][] bb = baseband1k(a, perMs);
+    double[] br = bb[0];
+    double[] bi = bb[1];
+    int nMs = br.length - 1;
     double[] e = envelope(symbols);
     double[] es = new double[e.length];
     for (int i = 0; i < e.length; i++) {
@@ -120,6 +110,33 @@ public final class BcdCorrelator {
     }
     double ratio = Double.isNaN(aw) ? Double.NaN : 20 * Math.log10(Math.max(aw, 1e-30) / Math.max(ah, 1e-30));
     return new Result(aw, ah, ratio, peakMs, quality);
+  }
+
+  /**
+   * Prefix sums of the 100 Hz complex baseband at a 1 kHz rate: 1 ms block sums of the audio (nulls at
+   * every multiple of 1 kHz) mixed with e^{−i2π·100t} by a 10-entry phasor table (phase 0 at sample 0).
+   * A difference over 10 entries is a 10 ms boxcar, which nulls every other multiple of 100 Hz.
+   */
+  static double[][] baseband1k(double[] a, int perMs) {
+    int nMs = a.length / perMs;
+    double[] br = new double[nMs + 1];
+    double[] bi = new double[nMs + 1];
+    double[] cosT = new double[10];
+    double[] sinT = new double[10];
+    for (int k = 0; k < 10; k++) {
+      cosT[k] = Math.cos(2 * Math.PI * k / 10);
+      sinT[k] = Math.sin(2 * Math.PI * k / 10);
+    }
+    int p = 0;
+    for (int i = 0; i < nMs; i++) {
+      double blk = 0;
+      for (int k = 0; k < perMs; k++) {
+        blk += a[p++];
+      }
+      br[i + 1] = br[i] + blk * cosT[i % 10];
+      bi[i + 1] = bi[i] - blk * sinT[i % 10];
+    }
+    return new double[][] {br, bi};
   }
 
   /** C at lag {@code startMs} (ms from data start, fractional part rounded): Σ_i v[start+i]·e[i]. */

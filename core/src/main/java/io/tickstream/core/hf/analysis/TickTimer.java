@@ -12,13 +12,14 @@ import java.util.List;
  * <ol>
  *   <li><b>Tick stacking.</b> Every tick second (WWV/WWVH 1–58 except 29, 5 ms at 1000/1200 Hz; CHU
  *       31–39 and 50–58, 10 ms at 1000 Hz — DOMAIN.md §5.1, §5.4) is cut from −0.5 s to +0.5 s around its
- *       system-time second and summed: the ticks repeat at exactly 1 s with the same phase, so the
- *       sum has n× the tick amplitude and √n× the noise (+10·log10 n dB).
- *   <li><b>Matched filter.</b> Quadrature correlation of the stack with the tick tone over all lags of
- *       the second; the envelope maximum locates the tick (cycle), the phase gives the sub-sample
- *       onset {@code τ = j − wrap(arg C + π/2)/ω} ({@link Correlators}). This replaces grape's
- *       envelope threshold + linear interpolation (DOMAIN.md §1.3) and is unbiased for a hard-keyed
- *       tone starting at a positive zero crossing.
+ *       system-time second. The quadrature matched filter {@code C_s(j)} of each second is stacked
+ *       incoherently ({@code Σ|C_s|²}, ≈ 15 seconds, every lag) to find the tick, then the squared
+ *       phasors {@code Σ C_s(j)²} of all seconds give the sub-sample onset modulo half a tone period,
+ *       {@code arg Q = 2ω(j − τ) − π}, resolved by the envelope peak. Squaring makes the stack immune to
+ *       the sign flips that the envelope detector imposes on a weaker co-channel station (its
+ *       modulation is multiplied by cos of the rotating carrier-phase difference); the phase is the ML
+ *       timing of a hard-keyed tone starting at a positive zero crossing. This replaces grape's envelope
+ *       threshold + linear interpolation (DOMAIN.md §1.3).
  *   <li><b>Minute marker.</b> The 0.8 s (CHU 0.5 s) marker, 1500 Hz at the hour for WWV/WWVH, is
  *       correlated at the tick-predicted position of each second within ±{@code maxSecondSearch}
  *       seconds; the strongest decides which second is second 0 (SNR against half-second-shifted
@@ -34,6 +35,9 @@ import java.util.List;
  * </ol>
  */
 public final class TickTimer {
+  /** Tick seconds used by the whole-second (coarse) search; the sub-sample phase uses all of them. */
+  static final int COARSE_LOOKS = 15;
+
   /**
    * @param maxSecondSearch how many seconds either side of the system-time minute the marker is searched
    * @param minStackSnrDb detection threshold on the stacked matched-filter SNR (noise only: the maximum
@@ -101,29 +105,31 @@ public final class TickTimer {
     // per second: C_s(j) for every lag of the second; incoherent power and squared-phasor stacks
     // (robust to the sign flips a weaker co-channel station suffers in the envelope detector)
     double[] e2 = new double[fs];
-    double[] qr = new double[fs];
-    double[] qi = new double[fs];
     double[] cr = new double[fs];
     double[] ci = new double[fs];
     List<Integer> used = new ArrayList<>();
     for (int s : tickSeconds(st)) {
       long start = (long) base + (long) s * fs - half;
-      if (start < 0 || start + fs + len > nAll) {
-        continue;
+      if (start >= 0 && start + fs + len <= nAll) {
+        used.add(s);
       }
-      Correlators.sliding(a, (int) start, fs, len, omega, cr, ci);
-      for (int j = 0; j < fs; j++) {
-        double r = cr[j];
-        double i = ci[j];
-        e2[j] += r * r + i * i;
-        qr[j] += r * r - i * i;
-        qi[j] += 2 * r * i;
-      }
-      used.add(s);
     }
     int n = used.size();
     if (n < 3) {
       return unusable(st, "only " + n + " tick seconds inside the data");
+    }
+    // the coarse (whole-second) search uses every step-th tick second (≈ 15 looks); the fine phase uses all
+    int step = Math.max(1, n / COARSE_LOOKS);
+    int coarse = 0;
+    for (int u = 0; u < n; u += step) {
+      int start = base + used.get(u) * fs - half;
+      Correlators.sliding(a, start, fs, len, omega, cr, ci);
+      for (int j = 0; j < fs; j++) {
+        double r = cr[j];
+        double i = ci[j];
+        e2[j] += r * r + i * i;
+      }
+      coarse++;
     }
     int jStar = -1;
     double best = -1;
@@ -152,6 +158,7 @@ public final class TickTimer {
     }
     double pNoise = median(noise, nn);
     double perTickSnr = Math.max(best / Math.max(pNoise, 1e-300) - 1, 1e-6);
+    best = best * n / coarse; // scale the power stack to all n seconds (amplitude figure below)
     double stackSnr = n * perTickSnr;
     double stackSnrDb = 10 * Math.log10(stackSnr);
     double snrDb = 10 * Math.log10(perTickSnr);
