@@ -14,6 +14,7 @@ import picocli.CommandLine;
         DrfBenchCommand.class,
         BenchHfCommand.class,
         io.tickstream.cli.mesh.BenchMeshCommand.class,
+        io.tickstream.cli.clock.BenchClockCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
