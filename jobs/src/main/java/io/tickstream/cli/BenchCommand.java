@@ -1,12 +1,20 @@
 package io.tickstream.cli;
 
-import picocli.CommandLine;
+import io.tickstream.cli.drf.DrfBenchCommand;
+import io.tickstream.cli.hf.BenchHfCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
-/** {@code tickstream bench ...}: performance measurements that print figures (never pass/fail). */
-@Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Benchmarks: run a pipeline on generated input and print throughput figures.",
-    subcommands = {io.tickstream.cli.mesh.BenchMeshCommand.class})
+/** {@code tickstream bench ...}: throughput benchmarks that print figures (never timed test assertions). */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Throughput benchmarks; each subcommand prints its figures.",
+    subcommands = {
+        DrfBenchCommand.class,
+        BenchHfCommand.class,
+        io.tickstream.cli.mesh.BenchMeshCommand.class,
+    })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

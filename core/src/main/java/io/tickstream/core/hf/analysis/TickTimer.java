@@ -1,0 +1,388 @@
+package io.tickstream.core.hf.analysis;
+
+import io.tickstream.core.hf.Station;
+import io.tickstream.core.hf.StationTiming;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Arrival time of one station's on-time markers in one minute (issue 4 item 1, item 5).
+ *
+ * <ol>
+ *   <li><b>Tick stacking.</b> Every tick second (WWV/WWVH 1–58 except 29, 5 ms at 1000/1200 Hz; CHU
+ *       31–39 and 50–58, 10 ms at 1000 Hz — DOMAIN.md §5.1, §5.4) is cut from −0.5 s to +0.5 s around its
+ *       system-time second and summed: the ticks repeat at exactly 1 s with the same phase, so the
+ *       sum has n× the tick amplitude and √n× the noise (+10·log10 n dB).
+ *   <li><b>Matched filter.</b> Quadrature correlation of the stack with the tick tone over all lags of
+ *       the second; the envelope maximum locates the tick (cycle), the phase gives the sub-sample
+ *       onset {@code τ = j − wrap(arg C + π/2)/ω} ({@link Correlators}). This replaces grape's
+ *       envelope threshold + linear interpolation (DOMAIN.md §1.3) and is unbiased for a hard-keyed
+ *       tone starting at a positive zero crossing.
+ *   <li><b>Minute marker.</b> The 0.8 s (CHU 0.5 s) marker, 1500 Hz at the hour for WWV/WWVH, is
+ *       correlated at the tick-predicted position of each second within ±{@code maxSecondSearch}
+ *       seconds; the strongest decides which second is second 0 (SNR against half-second-shifted
+ *       references). Its own onset is measured independently (envelope peak of the full-length matched
+ *       filter by prefix sums, then phase) and combined with the ticks by inverse variance when they
+ *       agree.
+ *   <li><b>Uncertainty.</b> 1σ = max(circular std of the per-tick phases /√n, Cramér–Rao bound of the
+ *       combined phase 1/√(2·SNR)) / ω.
+ *   <li><b>Doppler</b> (IQ input only). Per tick the upper- and lower-sideband correlations of the
+ *       complex samples give the station's own carrier phase {@code θ_s = arg(i(U_s − L_s))}; the
+ *       least-squares slope of unwrapped θ over seconds is 2π·f_D, the std of the per-second
+ *       differences /2π the Doppler spread (DOMAIN.md §1.4 "Doppler from ticks").
+ * </ol>
+ */
+public final class TickTimer {
+  /**
+   * @param maxSecondSearch how many seconds either side of the system-time minute the marker is searched
+   * @param minStackSnrDb detection threshold on the stacked matched-filter SNR (noise only: the maximum
+   *     over a second of lags is ≈ 11.5 dB above the median)
+   * @param minMarkerSnrDb marker detection threshold (dB over the half-second references)
+   */
+  public record Config(int maxSecondSearch, double minStackSnrDb, double minMarkerSnrDb) {
+    public static Config defaults() {
+      return new Config(3, 18.0, 10.0);
+    }
+  }
+
+  /** Result: the timing evidence and the absolute (fractional) sample index of the marker onset. */
+  public record Result(StationTiming timing, double markerOnsetIndex, boolean secondResolved, String note,
+      double tickAmplitudeDb) {}
+
+  private final Config config;
+
+  public TickTimer(Config config) {
+    this.config = config;
+  }
+
+  static int[] tickSeconds(Station st) {
+    List<Integer> s = new ArrayList<>();
+    if (st == Station.CHU) {
+      for (int i = 31; i <= 39; i++) {
+        s.add(i);
+      }
+      for (int i = 50; i <= 58; i++) {
+        s.add(i);
+      }
+    } else {
+      for (int i = 1; i <= 58; i++) {
+        if (i != 29) {
+          s.add(i);
+        }
+      }
+    }
+    return s.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  public Result measure(MinuteSamples in, Station st, int minuteOfHour) {
+    int fs = in.sampleRateHz();
+    double[] a = in.audio();
+    int nAll = a.length;
+    double i0 = in.minuteIndex();
+    int base = (int) Math.floor(i0);
+    int half = fs / 2;
+    double f = st.tickFrequencyHz();
+    double omega = 2 * Math.PI * f / fs;
+    int len = (int) Math.round((st == Station.CHU ? 0.010 : 0.005) * fs);
+
+    double[] y = new double[fs + len];
+    List<Integer> used = new ArrayList<>();
+    for (int s : tickSeconds(st)) {
+      long start = (long) base + (long) s * fs - half;
+      if (start < 0 || start + fs + len > nAll) {
+        continue;
+      }
+      int st0 = (int) start;
+      for (int j = 0; j < y.length; j++) {
+        y[j] += a[st0 + j];
+      }
+      used.add(s);
+    }
+    int n = used.size();
+    if (n < 3) {
+      return unusable(st, "only " + n + " tick seconds inside the data");
+    }
+    double[] cr = new double[fs];
+    double[] ci = new double[fs];
+    Correlators.sliding(y, fs, len, omega, cr, ci);
+    int jStar = 0;
+    double best = -1;
+    double[] e2 = new double[fs];
+    for (int j = 0; j < fs; j++) {
+      e2[j] = cr[j] * cr[j] + ci[j] * ci[j];
+      if (e2[j] > best) {
+        best = e2[j];
+        jStar = j;
+      }
+    }
+    int exclude = Math.max(2 * len, fs / 20);
+    double[] noise = new double[fs];
+    int nn = 0;
+    for (int j = 0; j < fs; j++) {
+      int d = Math.abs(j - jStar);
+      d = Math.min(d, fs - d);
+      if (d > exclude) {
+        noise[nn++] = e2[j];
+      }
+    }
+    double pNoise = median(noise, nn) / Math.log(2);
+    double stackSnr = best / Math.max(pNoise, 1e-300);
+    double stackSnrDb = 10 * Math.log10(stackSnr);
+    double snrDb = stackSnrDb - 10 * Math.log10(n);
+
+    double tau0 = Correlators.onset(jStar, cr[jStar], ci[jStar], omega);
+    int j1 = (int) Math.round(tau0);
+    double[] c1 = Correlators.at(y, j1, len, omega);
+    double tau = Correlators.onset(j1, c1[0], c1[1], omega);
+
+    // per-tick phase scatter (circular statistics)
+    double sr = 0;
+    double si = 0;
+    for (int s : used) {
+      int p = base + s * fs - half + j1;
+      double[] cs = Correlators.at(a, p, len, omega);
+      double ph = Math.atan2(cs[1], cs[0]);
+      sr += Math.cos(ph);
+      si += Math.sin(ph);
+    }
+    double rbar = Math.min(1.0, Math.hypot(sr, si) / n);
+    double circStd = Math.sqrt(Math.max(0, -2 * Math.log(Math.max(rbar, 1e-12))));
+    double sigmaPhase = Math.max(circStd / Math.sqrt(n), 1.0 / Math.sqrt(2 * stackSnr));
+    double sigmaTickSamples = sigmaPhase / omega;
+
+    double fwhm = fwhm(e2, jStar);
+    double spreadMs = Double.isNaN(fwhm) ? Double.NaN : Math.max(0, fwhm - len) * 1000.0 / fs;
+
+    boolean ticksDetected = stackSnrDb >= config.minStackSnrDb();
+    double p0 = base - half + tau; // onset of the tick "in second 0" (absolute index)
+
+    // minute marker: which second is second 0
+    double fM = (st != Station.CHU && minuteOfHour == 0) ? 1500.0 : f;
+    double omegaM = 2 * Math.PI * fM / fs;
+    int lenM = (int) Math.round((st == Station.CHU ? 0.5 : 0.8) * fs);
+    int bestK = 0;
+    double bestM = -1;
+    List<Double> refs = new ArrayList<>();
+    for (int k = -config.maxSecondSearch(); k <= config.maxSecondSearch(); k++) {
+      int p = (int) Math.round(p0 + (double) k * fs);
+      if (p >= 0 && p + lenM <= nAll) {
+        double[] c = Correlators.at(a, p, lenM, omegaM);
+        double m2 = c[0] * c[0] + c[1] * c[1];
+        if (m2 > bestM) {
+          bestM = m2;
+          bestK = k;
+        }
+      }
+      int q = p + half;
+      if (q >= 0 && q + lenM <= nAll) {
+        double[] c = Correlators.at(a, q, lenM, omegaM);
+        refs.add(c[0] * c[0] + c[1] * c[1]);
+      }
+    }
+    double markerSnrDb = Double.NaN;
+    double markerOffsetMs = Double.NaN;
+    boolean markerFound = false;
+    String note = null;
+    double onsetAbs = p0 + (double) bestK * fs;
+    double sigmaSamples = sigmaTickSamples;
+    double combined = onsetAbs;
+    if (bestM > 0 && !refs.isEmpty()) {
+      double[] r = refs.stream().mapToDouble(Double::doubleValue).toArray();
+      markerSnrDb = 10 * Math.log10(bestM / Math.max(median(r, r.length), 1e-300));
+      markerFound = markerSnrDb >= config.minMarkerSnrDb();
+    }
+    if (markerFound) {
+      double[] mk = markerOnset(a, (int) Math.round(onsetAbs), lenM, omegaM, fs);
+      if (mk != null) {
+        double tauM = mk[0];
+        markerOffsetMs = (tauM - i0) * 1000.0 / fs;
+        double sigmaM = (1.0 / Math.sqrt(2 * Math.pow(10, markerSnrDb / 10) * Math.max(1, mk[1]))) / omegaM;
+        double diff = tauM - onsetAbs;
+        double tol = Math.max(3 * Math.hypot(sigmaM, sigmaTickSamples), 0.0001 * fs);
+        if (ticksDetected && Math.abs(diff) < Math.min(tol, 0.25 * fs / f)) {
+          double wT = 1 / (sigmaTickSamples * sigmaTickSamples);
+          double wM = 1 / (sigmaM * sigmaM);
+          combined = (onsetAbs * wT + tauM * wM) / (wT + wM);
+          sigmaSamples = Math.sqrt(1 / (wT + wM));
+        } else if (!ticksDetected) {
+          combined = tauM;
+          sigmaSamples = sigmaM;
+        } else {
+          note = String.format("%s marker onset differs from ticks by %.3f ms; ticks used", st, diff * 1000.0 / fs);
+        }
+      }
+    } else {
+      note = st + " minute marker not found (SNR " + fmt(markerSnrDb) + " dB); second assumed nearest the system minute";
+      bestK = 0;
+      onsetAbs = p0;
+      combined = p0;
+    }
+    double arrivalMs = (combined - i0) * 1000.0 / fs;
+    double[] dop = in.hasIq() && ticksDetected ? doppler(in, used, p0, len, omega) : new double[] {Double.NaN, Double.NaN};
+    boolean usable = (ticksDetected || markerFound) && markerFound;
+    StationTiming t = new StationTiming(st, arrivalMs, sigmaSamples * 1000.0 / fs, snrDb,
+        n + (markerFound ? 1 : 0), markerOffsetMs, markerSnrDb, spreadMs, dop[0], dop[1], Double.NaN, usable);
+    return new Result(t, combined, markerFound, note, 20 * Math.log10(Math.sqrt(best) / n / len));
+  }
+
+  /**
+   * Marker onset from the full-length matched filter: |C(lag)| by prefix sums over ±10 ms, peak with
+   * parabolic refinement, then the phase at the peak. Returns {onset index, relative energy factor}.
+   */
+  private static double[] markerOnset(double[] a, int guess, int lenM, double omegaM, int fs) {
+    int w = fs / 100;
+    int r0 = guess - w;
+    int r1 = guess + w + lenM;
+    if (r0 < 0 || r1 > a.length) {
+      return null;
+    }
+    int m = r1 - r0;
+    double[] zr = new double[m + 1];
+    double[] zi = new double[m + 1];
+    double c = 1;
+    double s = 0;
+    double cd = Math.cos(omegaM);
+    double sd = Math.sin(omegaM);
+    for (int k = 0; k < m; k++) {
+      double v = a[r0 + k];
+      zr[k + 1] = zr[k] + v * c;
+      zi[k + 1] = zi[k] - v * s;
+      double c2 = c * cd - s * sd;
+      s = s * cd + c * sd;
+      c = c2;
+    }
+    int lags = 2 * w + 1;
+    double[] mag = new double[lags];
+    int bi = 0;
+    for (int l = 0; l < lags; l++) {
+      double re = zr[l + lenM] - zr[l];
+      double im = zi[l + lenM] - zi[l];
+      mag[l] = Math.hypot(re, im);
+      if (mag[l] > mag[bi]) {
+        bi = l;
+      }
+    }
+    // phase at the peak: C(lag) = e^{iω·lag}·(Z[lag+L] − Z[lag]) with lag relative to r0
+    double re = zr[bi + lenM] - zr[bi];
+    double im = zi[bi + lenM] - zi[bi];
+    double ph = omegaM * bi;
+    double pr = re * Math.cos(ph) - im * Math.sin(ph);
+    double pi = re * Math.sin(ph) + im * Math.cos(ph);
+    double tau = Correlators.onset(r0 + bi, pr, pi, omegaM);
+    return new double[] {tau, 1.0};
+  }
+
+  private static double[] doppler(MinuteSamples in, List<Integer> used, double p0, int len, double omega) {
+    int fs = in.sampleRateHz();
+    float[] iq = in.iq();
+    int nSamples = in.length();
+    int n = used.size();
+    double[] th = new double[n];
+    double[] sec = new double[n];
+    for (int i = 0; i < n; i++) {
+      int s = used.get(i);
+      double tauAbs = p0 + (double) s * fs;
+      int p = (int) Math.ceil(tauAbs);
+      double ur = 0;
+      double ui = 0;
+      double lr = 0;
+      double li = 0;
+      for (int k = 0; k < len && p + k < nSamples; k++) {
+        double ph = omega * (p + k - tauAbs);
+        double c = Math.cos(ph);
+        double sn = Math.sin(ph);
+        double xr = iq[2 * (p + k)];
+        double xi = iq[2 * (p + k) + 1];
+        // U += x·e^{−iph}, L += x·e^{+iph}
+        ur += xr * c + xi * sn;
+        ui += xi * c - xr * sn;
+        lr += xr * c - xi * sn;
+        li += xi * c + xr * sn;
+      }
+      // V = i·(U − L)
+      double dr = ur - lr;
+      double di = ui - li;
+      th[i] = Math.atan2(dr, -di);
+      sec[i] = s;
+    }
+    for (int i = 1; i < n; i++) {
+      double d = Correlators.wrap(th[i] - th[i - 1]);
+      th[i] = th[i - 1] + d;
+    }
+    double ms = 0;
+    double mt = 0;
+    for (int i = 0; i < n; i++) {
+      ms += sec[i];
+      mt += th[i];
+    }
+    ms /= n;
+    mt /= n;
+    double sxy = 0;
+    double sxx = 0;
+    for (int i = 0; i < n; i++) {
+      sxy += (sec[i] - ms) * (th[i] - mt);
+      sxx += (sec[i] - ms) * (sec[i] - ms);
+    }
+    double slope = sxy / sxx;
+    double[] rates = new double[n - 1];
+    double mr = 0;
+    for (int i = 1; i < n; i++) {
+      rates[i - 1] = (th[i] - th[i - 1]) / (sec[i] - sec[i - 1]) / (2 * Math.PI);
+      mr += rates[i - 1];
+    }
+    mr /= (n - 1);
+    double v = 0;
+    for (double r : rates) {
+      v += (r - mr) * (r - mr);
+    }
+    return new double[] {slope / (2 * Math.PI), Math.sqrt(v / Math.max(1, n - 2))};
+  }
+
+  private static double fwhm(double[] e2, int peak) {
+    int n = e2.length;
+    double halfPow = e2[peak] / 4; // half amplitude
+    double left = Double.NaN;
+    double right = Double.NaN;
+    for (int d = 1; d < n / 4; d++) {
+      int j = Math.floorMod(peak - d, n);
+      if (e2[j] < halfPow) {
+        int jn = Math.floorMod(j + 1, n);
+        double a0 = Math.sqrt(e2[j]);
+        double a1 = Math.sqrt(e2[jn]);
+        left = d - (Math.sqrt(halfPow) - a0) / (a1 - a0);
+        break;
+      }
+    }
+    for (int d = 1; d < n / 4; d++) {
+      int j = Math.floorMod(peak + d, n);
+      if (e2[j] < halfPow) {
+        int jp = Math.floorMod(j - 1, n);
+        double a0 = Math.sqrt(e2[j]);
+        double a1 = Math.sqrt(e2[jp]);
+        right = d - (Math.sqrt(halfPow) - a0) / (a1 - a0);
+        break;
+      }
+    }
+    return left + right;
+  }
+
+  static double median(double[] v, int n) {
+    if (n == 0) {
+      return Double.NaN;
+    }
+    double[] c = Arrays.copyOf(v, n);
+    Arrays.sort(c);
+    return n % 2 == 1 ? c[n / 2] : 0.5 * (c[n / 2 - 1] + c[n / 2]);
+  }
+
+  private static String fmt(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format("%.1f", v);
+  }
+
+  private static Result unusable(Station st, String why) {
+    StationTiming t = new StationTiming(st, Double.NaN, Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN,
+        Double.NaN, Double.NaN, Double.NaN, Double.NaN, false);
+    return new Result(t, Double.NaN, false, st + ": " + why, Double.NaN);
+  }
+}
