@@ -118,6 +118,10 @@ class MeshIngestApiTest {
     assertEquals("FEW_NODES", s.at("/consensus/flag_names/0").asText());
     assertEquals(3, s.get("all_methods").size());
     assertTrue(s.at("/mesh_phase_gap/advisory").asBoolean());
+    HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+        + "/api/mesh_status?method=mean")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.body().contains("method must be one of"), bad.body());
   }
 
   @Test
