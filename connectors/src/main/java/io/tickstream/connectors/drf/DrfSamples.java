@@ -36,6 +36,13 @@ public final class DrfSamples {
     }
   }
 
+  /** The samples of an {@link io.tickstream.core.signal.IqBlock} (one subchannel). */
+  public static DrfSamples of(io.tickstream.core.signal.IqBlock b) {
+    return b.type() == io.tickstream.core.signal.SampleType.INT16
+        ? ofShorts(b.firstSampleIndex(), b.complex(), 1, b.int16())
+        : ofFloats(b.firstSampleIndex(), b.complex(), 1, b.float32());
+  }
+
   /** int16 samples from interleaved {@code short[]} (I,Q per subchannel per sample). */
   public static DrfSamples ofShorts(long startIndex, boolean complex, int numSubchannels, short[] v) {
     int comps = numSubchannels * (complex ? 2 : 1);
@@ -182,6 +189,32 @@ public final class DrfSamples {
       }
     }
     return n;
+  }
+
+  /** True when every subchannel of sample {@code index} is the fill value. */
+  public boolean isFillSample(long index, byte[] fillLe) {
+    for (int c = 0; c < numSubchannels; c++) {
+      if (!isFill(index, c, fillLe)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The runs of samples that are not fill samples ({@link #isFillSample}), in order. */
+  public java.util.List<DrfSamples> splitOnFill(byte[] fillLe) {
+    java.util.List<DrfSamples> out = new java.util.ArrayList<>();
+    long runStart = -1;
+    for (long i = startIndex; i <= endIndex(); i++) {
+      boolean fill = i == endIndex() || isFillSample(i, fillLe);
+      if (!fill && runStart < 0) {
+        runStart = i;
+      } else if (fill && runStart >= 0) {
+        out.add(runStart == startIndex && i == endIndex() ? this : slice(runStart, (int) (i - runStart)));
+        runStart = -1;
+      }
+    }
+    return out;
   }
 
   /** The samples {@code [from, from + n)} (global indices) as a new object (bytes copied). */
