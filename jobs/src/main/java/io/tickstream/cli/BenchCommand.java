@@ -16,6 +16,7 @@ import picocli.CommandLine;
         io.tickstream.cli.mesh.BenchMeshCommand.class,
         io.tickstream.cli.clock.BenchClockCommand.class,
         io.tickstream.cli.rtp.BenchRtpCommand.class,
+        io.tickstream.cli.gap.GapBenchCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

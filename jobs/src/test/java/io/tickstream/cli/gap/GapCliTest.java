@@ -127,6 +127,33 @@ class GapCliTest {
     }
   }
 
+  /** Mesh consensus is advisory: it can be fitted (phase_gap_fit) but never enters phase_gap_history. */
+  @Test
+  void meshStreamIsFittedButNeverFeedsTheEta() throws Exception {
+    String url = TestDatabases.freshSqliteUrl(dir);
+    assertEquals(0, run("db", "migrate", "--db-url", url).exitCode());
+    try (Database db = Database.open(url); Connection c = db.connection();
+        java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO mesh_consensus(t_utc, method,"
+            + " consensus_offset_ms, consensus_std_ms, n_nodes, n_servers, flags) VALUES (?, 'huber', ?, 0.2, 5, 6, 0)")) {
+      for (int h = 0; h < 24; h++) {
+        db.dialect().setInstant(ps, 1, Instant.parse("2026-07-01T00:00:00Z").plusSeconds(3600L * h));
+        ps.setDouble(2, 3.0 - 0.1 * h);
+        ps.executeUpdate();
+      }
+    }
+    Run reg = run("series", "register", "--db-url", url, "--mesh", "huber");
+    assertEquals(0, reg.exitCode(), reg.err());
+    assertTrue(reg.out().startsWith("stream mesh:huber: 24 observation(s) written"), reg.out());
+    Run fit = run("gap", "fit", "--db-url", url, "--stream", "mesh:huber", "--window-days", "0.5", "--min-points", "5");
+    assertEquals(0, fit.exitCode(), fit.err());
+    assertTrue(fit.out().contains("advisory stream: phase_gap_history not written"), fit.out());
+    assertTrue(!fit.out().contains("ETA ("), "no ETA run for an advisory stream: " + fit.out());
+    try (Database db = Database.open(url)) {
+      assertEquals(20, snapshot(db, "phase_gap_fit").size(), "fits from the 5th observation on");
+      assertEquals(0, snapshot(db, "phase_gap_history").size());
+    }
+  }
+
   @Test
   void unknownStreamAndBadFormatAreClearErrors() {
     String url = TestDatabases.freshSqliteUrl(dir);
