@@ -41,8 +41,12 @@ public final class ChannelAnalysis extends RichFlatMapFunction<AssembledMinute, 
     skipped = getRuntimeContext().getMetricGroup().counter("skippedMinutes");
   }
 
+  /** Channel-minutes analysed in this JVM (the embedded reprocess progress bar; not used for results). */
+  public static final java.util.concurrent.atomic.AtomicLong MINUTES_ANALYSED = new java.util.concurrent.atomic.AtomicLong();
+
   @Override
   public void flatMap(AssembledMinute m, Collector<ChannelMinute> out) {
+    MINUTES_ANALYSED.incrementAndGet();
     if (m.completeness() < config.minCompleteness()) {
       skipped.inc();
       return;

@@ -60,7 +60,14 @@ public final class ClockOffsetFileSink implements Sink<ClockOffsetRow> {
       TreeMap<Long, Lines> s = series.computeIfAbsent(row.channel(), this::load);
       frequencies.put(row.channel(), row.fused() ? Double.NaN : row.frequencyHz());
       ClockOffsetMeasurement m = row.measurement();
-      s.put(Math.floorDiv(m.systemTimeNs(), 1000L), render(row.channel(), row.frequencyHz(), m));
+      long key = Math.floorDiv(m.systemTimeNs(), 1000L);
+      Lines fresh = render(row.channel(), row.frequencyHz(), m);
+      Lines old = s.get(key);
+      if (old != null && withoutProcessedAt(old.csv()).equals(withoutProcessedAt(fresh.csv()))
+          && old.json().equals(fresh.json())) {
+        return; // same values: keep the row (and its processed_at) as it is
+      }
+      s.put(key, fresh);
       dirty.add(row.channel());
     }
 
@@ -74,6 +81,10 @@ public final class ClockOffsetFileSink implements Sink<ClockOffsetRow> {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    }
+
+    private static String withoutProcessedAt(String csvLine) {
+      return csvLine.substring(0, csvLine.lastIndexOf(','));
     }
 
     private static String jsonMeasurement(String doc) {

@@ -150,18 +150,18 @@ public final class Phase3Product
       iq[k] = m.iq()[k];
     }
     dec.push(m.firstIndex(), iq, 0, m.numSamples());
+    // outputs whose filter support reaches past the buffered input (end of data) are NaN, not computed
     long ready = dec.lastReadyUtcIndex(Math.abs(atMinute.get().offsetMs()) + 1.0);
-    if (kTo - 1 > ready) {
-      throw new IllegalStateException("channel " + m.channel() + ": minute " + start + " needs 10 Hz output up to "
-          + (kTo - 1) + " but its margins only reach " + ready + "; raise marginS above the decimator support "
-          + dec.supportHalfWidthNs() / 1e9 + " s + |D_clock|");
-    }
     float[] outIq = new float[2 * (int) (kTo - kFrom)];
-    dec.emit(kFrom, kTo, d, (k, re, im) -> {
-      int at = (int) (k - kFrom);
-      outIq[2 * at] = (float) re;
-      outIq[2 * at + 1] = (float) im;
-    });
+    java.util.Arrays.fill(outIq, Float.NaN);
+    long emitTo = Math.min(kTo, ready + 1);
+    if (emitTo > kFrom) {
+      dec.emit(kFrom, emitTo, d, (k, re, im) -> {
+        int at = (int) (k - kFrom);
+        outIq[2 * at] = (float) re;
+        outIq[2 * at + 1] = (float) im;
+      });
+    }
     return new ProductMinute(m.channel(), m.frequencyHz(), m.sampleRateHz(), start, kFrom, outIq, atMinute.get().offsetMs(),
         atMinute.get().uncertaintyMs(), m.completeness());
   }

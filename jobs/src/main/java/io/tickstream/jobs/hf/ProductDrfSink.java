@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes the Phase 3 product {@code DATA_DIR/processed/<version>/<CHANNEL>/} as Digital RF:
  * complex float32 at 10 Hz, sample index = UTC·10 (seeds/003 §5.3; daily subdirectories, hourly
- * files), NaN (the Digital RF fill value) where data is missing. Every minute gets a Digital
+ * files, gapped layout so minutes without D_clock are absent), NaN (the Digital RF fill value) where
+ * input samples are missing. Every minute gets a Digital
  * Metadata record ({@code metadata/}) with the provenance tags of seeds/003 §5.4 and the D_clock
  * applied with its uncertainty. Existing products of the version are never overwritten: minutes at
  * or before the channel's last stored sample are skipped (logged). Use parallelism 1.
@@ -68,7 +69,7 @@ public final class ProductDrfSink implements Sink<ProductMinute> {
           }
         }
         DrfFormat f = new DrfFormat(DrfDtype.FLOAT32, UtcDecimator.OUTPUT_RATE_HZ, 1, true, 1);
-        c.rf = DigitalRfWriter.create(top, name, DrfWriterOptions.defaults().withCadences(86_400, 3_600_000), f);
+        c.rf = DigitalRfWriter.create(top, name, DrfWriterOptions.defaults().withCadences(86_400, 3_600_000).withContinuous(false), f);
         c.meta = DigitalMetadataWriter.create(dir.resolve("metadata"), 86_400, 3_600, UtcDecimator.OUTPUT_RATE_HZ, 1,
             "metadata");
         return c;
