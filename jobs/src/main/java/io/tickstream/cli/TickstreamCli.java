@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       "tickstream measures how wrong a clock is, from HF time signals (WWV/WWVH/CHU) and NTP probes,",
       "and keeps every number reproducible. Runs Flink job graphs embedded or on a cluster."
     },
-    subcommands = {CommandLine.HelpCommand.class, VersionCommand.class, DbCommand.class, ServeCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, VersionCommand.class, DbCommand.class, ServeCommand.class,
+        io.tickstream.cli.drf.DrfCommand.class, BenchCommand.class})
 public final class TickstreamCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -207,6 +207,7 @@ public final class DrfChannelReader implements AutoCloseable {
   }
 
   static DrfProperties readPropertiesFile(Path propsFile) {
+    Hdf5.ensureLoaded();
     if (!Files.isRegularFile(propsFile)) {
       throw new DrfFormatException(propsFile.toString(), -1, "missing " + PROPERTIES_FILE);
     }
@@ -223,6 +224,7 @@ public final class DrfChannelReader implements AutoCloseable {
 
   /** Attributes of {@code /rf_data} in one data file, with the dataset's real component type. */
   static DrfProperties readFileProperties(Path file) {
+    Hdf5.ensureLoaded();
     long f = -1;
     long d = -1;
     long t = -1;
@@ -304,6 +306,10 @@ public final class DrfChannelReader implements AutoCloseable {
             + dtype.name() + "/" + dtype.byteOrderName() + " differs from the channel's " + (properties.complex() ? "complex " : "real ")
             + properties.dtype().name() + "/" + properties.dtype().byteOrderName());
       }
+      String mismatch = attributeMismatch(fp, properties);
+      if (mismatch != null) {
+        throw new DrfFormatException(where, rf.firstSample, "attribute " + mismatch);
+      }
       dcpl = H5.H5Dget_create_plist(of.dataset);
       boolean chunked = H5.H5Pget_layout(dcpl) == HDF5Constants.H5D_CHUNKED;
       long chunkRows = 0;
@@ -375,6 +381,21 @@ public final class DrfChannelReader implements AutoCloseable {
     }
   }
 
+  /** The first channel attribute whose value differs between a file and the channel ("name: file X, channel Y"), or null. */
+  static String attributeMismatch(DrfProperties file, DrfProperties channel) {
+    Map<String, Object> a = file.attributes();
+    Map<String, Object> b = channel.attributes();
+    for (Map.Entry<String, Object> e : b.entrySet()) {
+      if (e.getKey().equals("digital_rf_time_description") || e.getKey().equals("digital_rf_version")) {
+        continue; // informative strings; older writers differ
+      }
+      if (!e.getValue().equals(a.get(e.getKey()))) {
+        return e.getKey() + " is " + a.get(e.getKey()) + " in this file but " + e.getValue() + " in the channel";
+      }
+    }
+    return null;
+  }
+
   private OpenFile openFile(RfFile rf) {
     OpenFile of = open.get(rf.path);
     if (of != null) {
@@ -442,6 +463,40 @@ public final class DrfChannelReader implements AutoCloseable {
     return out;
   }
 
+  /**
+   * One past the last stored sample before {@code index} (storage view: fill padding counts as
+   * stored), or {@code Long.MIN_VALUE} if nothing is stored before it. Reads at most the index of the
+   * files up to the first one holding data before {@code index}.
+   */
+  public long lastStoredEndBefore(long index) {
+    for (int k = files.size() - 1; k >= 0; k--) {
+      RfFile f = files.get(k);
+      if (f.firstSample >= index) {
+        continue;
+      }
+      long best = Long.MIN_VALUE;
+      for (Run r : runs(f)) {
+        if (r.start < index) {
+          best = Math.max(best, Math.min(r.end(), index));
+        }
+      }
+      if (best != Long.MIN_VALUE) {
+        return best;
+      }
+    }
+    return Long.MIN_VALUE;
+  }
+
+  /** The data file whose period holds {@code index}, if it exists. */
+  public Optional<RfFile> fileOf(long index) {
+    for (RfFile f : files) {
+      if (f.firstSample <= index && index < f.endSample) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
   /** {@code [first, last]} stored sample indices (inclusive), as the reference {@code get_bounds}. */
   public Optional<long[]> bounds() {
     Long first = null;
@@ -507,23 +562,22 @@ public final class DrfChannelReader implements AutoCloseable {
     for (DrfBlock b : continuousBlocks(start, end)) {
       long step = 1 << 20;
       long runStart = -1;
+      long runEnd = -1;
       for (long s = b.start(); s < b.end(); s += step) {
         DrfSamples x = read(s, (int) Math.min(step, b.end() - s));
-        for (long i = x.startIndex(); i < x.endIndex(); i++) {
-          boolean fill = true;
-          for (int c = 0; c < properties.numSubchannels() && fill; c++) {
-            fill = x.isFill(i, c, fillCellLe);
-          }
-          if (!fill && runStart < 0) {
-            runStart = i;
-          } else if (fill && runStart >= 0) {
-            out.add(new DrfBlock(runStart, i - runStart));
+        for (DrfSamples part : x.splitOnFill(fillCellLe)) {
+          if (runStart >= 0 && part.startIndex() != runEnd) {
+            out.add(new DrfBlock(runStart, runEnd - runStart));
             runStart = -1;
           }
+          if (runStart < 0) {
+            runStart = part.startIndex();
+          }
+          runEnd = part.endIndex();
         }
       }
       if (runStart >= 0) {
-        out.add(new DrfBlock(runStart, b.end() - runStart));
+        out.add(new DrfBlock(runStart, runEnd - runStart));
       }
     }
     return out;

@@ -43,7 +43,8 @@ public final class DrfCopy {
     return out;
   }
 
-  static ChannelResult copyChannel(Path srcTop, Path dstTop, String ch, Options o, Consumer<String> progress) {
+  /** Copies one channel (and the metadata under its directory). */
+  public static ChannelResult copyChannel(Path srcTop, Path dstTop, String ch, Options o, Consumer<String> progress) {
     long from = o.fromIndex() == null ? Long.MIN_VALUE : o.fromIndex();
     long to = o.toIndex() == null ? Long.MAX_VALUE : o.toIndex();
     long copied = 0;
@@ -102,23 +103,9 @@ public final class DrfCopy {
   /** Writes the runs of {@code x} whose samples are not entirely fill. */
   private static long writeWithoutFill(DigitalRfWriter w, DrfSamples x, byte[] fill) {
     long n = 0;
-    long runStart = -1;
-    for (long i = x.startIndex(); i <= x.endIndex(); i++) {
-      boolean isFill = i == x.endIndex();
-      if (!isFill) {
-        isFill = true;
-        for (int c = 0; c < x.numSubchannels() && isFill; c++) {
-          isFill = x.isFill(i, c, fill);
-        }
-      }
-      if (!isFill && runStart < 0) {
-        runStart = i;
-      } else if (isFill && runStart >= 0) {
-        DrfSamples part = x.slice(runStart, (int) (i - runStart));
-        w.write(part);
-        n += part.count();
-        runStart = -1;
-      }
+    for (DrfSamples part : x.splitOnFill(fill)) {
+      w.write(part);
+      n += part.count();
     }
     return n;
   }

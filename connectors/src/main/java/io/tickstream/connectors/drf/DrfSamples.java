@@ -184,6 +184,32 @@ public final class DrfSamples {
     return n;
   }
 
+  /** True when every subchannel of sample {@code index} is the fill value. */
+  public boolean isFillSample(long index, byte[] fillLe) {
+    for (int c = 0; c < numSubchannels; c++) {
+      if (!isFill(index, c, fillLe)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The runs of samples that are not fill samples ({@link #isFillSample}), in order. */
+  public java.util.List<DrfSamples> splitOnFill(byte[] fillLe) {
+    java.util.List<DrfSamples> out = new java.util.ArrayList<>();
+    long runStart = -1;
+    for (long i = startIndex; i <= endIndex(); i++) {
+      boolean fill = i == endIndex() || isFillSample(i, fillLe);
+      if (!fill && runStart < 0) {
+        runStart = i;
+      } else if (fill && runStart >= 0) {
+        out.add(runStart == startIndex && i == endIndex() ? this : slice(runStart, (int) (i - runStart)));
+        runStart = -1;
+      }
+    }
+    return out;
+  }
+
   /** The samples {@code [from, from + n)} (global indices) as a new object (bytes copied). */
   public DrfSamples slice(long from, int n) {
     int k = (int) (from - startIndex);

@@ -1,0 +1,173 @@
+package io.tickstream.connectors.drf;
+
+import io.tickstream.core.signal.IqBlock;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Boundedness;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+/**
+ * Bounded FLIP-27 source reading a Digital RF top-level directory as {@link IqBlock}s (sample index,
+ * exact rate, system time {@code index · den / num}, {@code gapSamplesBefore}). One split per data
+ * file (clipped to the optional range {@code [fromIndex, toIndex)}), handed out on request, so
+ * several readers read files in parallel. Blocks hold at most {@code maxBlockSamples} samples and
+ * never span a gap; fill-value padding of contiguous (continuous-layout) files is reported as a gap,
+ * not data. Multi-subchannel channels give one block per subchannel ({@link DrfIqBlocks}).
+ *
+ * <p>Order: one reader emits its splits in time order, but parallel readers interleave files; a
+ * consumer that needs per-channel time order (e.g. {@link DigitalRfSink}) must read with parallelism 1
+ * or re-order.
+ */
+public final class DigitalRfSource implements Source<IqBlock, DrfSplit, List<DrfSplit>>, ResultTypeQueryable<IqBlock> {
+  private static final long serialVersionUID = 1L;
+
+  private final String topDir;
+  private final List<String> channels;
+  private final long fromIndex;
+  private final long toIndex;
+  private final int maxBlockSamples;
+
+  private DigitalRfSource(String topDir, List<String> channels, long fromIndex, long toIndex, int maxBlockSamples) {
+    this.topDir = topDir;
+    this.channels = channels;
+    this.fromIndex = fromIndex;
+    this.toIndex = toIndex;
+    this.maxBlockSamples = maxBlockSamples;
+  }
+
+  /** Every channel of {@code topDir}, all samples, blocks of at most 20000 samples. */
+  public static DigitalRfSource of(Path topDir) {
+    return new DigitalRfSource(topDir.toAbsolutePath().toString(), List.of(), Long.MIN_VALUE, Long.MAX_VALUE, 20000);
+  }
+
+  /** Only these channels. */
+  public DigitalRfSource withChannels(List<String> names) {
+    return new DigitalRfSource(topDir, List.copyOf(names), fromIndex, toIndex, maxBlockSamples);
+  }
+
+  /** Only samples {@code [from, to)} (global indices). */
+  public DigitalRfSource withRange(long from, long to) {
+    return new DigitalRfSource(topDir, channels, from, to, maxBlockSamples);
+  }
+
+  /** Largest emitted block. */
+  public DigitalRfSource withMaxBlockSamples(int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("maxBlockSamples must be >= 1");
+    }
+    return new DigitalRfSource(topDir, channels, fromIndex, toIndex, n);
+  }
+
+  @Override
+  public Boundedness getBoundedness() {
+    return Boundedness.BOUNDED;
+  }
+
+  /** One split per data file overlapping the range, channel by channel, in time order. */
+  List<DrfSplit> planSplits() {
+    Path top = Path.of(topDir);
+    List<String> names = channels.isEmpty() ? DigitalRfReader.channels(top) : channels;
+    List<DrfSplit> out = new ArrayList<>();
+    for (String ch : names) {
+      try (DrfChannelReader r = DigitalRfReader.channel(top, ch)) {
+        for (DrfChannelReader.RfFile f : r.files()) {
+          long s = Math.max(f.firstSample(), fromIndex);
+          long e = Math.min(f.endSample(), toIndex);
+          if (s < e) {
+            out.add(new DrfSplit(ch + "@" + f.relativePath(), topDir, ch, s, e, Long.MIN_VALUE));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public SplitEnumerator<DrfSplit, List<DrfSplit>> createEnumerator(SplitEnumeratorContext<DrfSplit> ctx) {
+    return new Enumerator(ctx, planSplits());
+  }
+
+  @Override
+  public SplitEnumerator<DrfSplit, List<DrfSplit>> restoreEnumerator(SplitEnumeratorContext<DrfSplit> ctx,
+      List<DrfSplit> checkpoint) {
+    return new Enumerator(ctx, checkpoint);
+  }
+
+  @Override
+  public SimpleVersionedSerializer<DrfSplit> getSplitSerializer() {
+    return new DrfSplit.Serializer();
+  }
+
+  @Override
+  public SimpleVersionedSerializer<List<DrfSplit>> getEnumeratorCheckpointSerializer() {
+    return new DrfSplit.ListSerializer();
+  }
+
+  @Override
+  public SourceReader<IqBlock, DrfSplit> createReader(SourceReaderContext ctx) {
+    return new DrfSourceReader(ctx, maxBlockSamples);
+  }
+
+  @Override
+  public TypeInformation<IqBlock> getProducedType() {
+    return TypeInformation.of(IqBlock.class);
+  }
+
+  /** Hands out splits in time order to whichever reader asks. */
+  static final class Enumerator implements SplitEnumerator<DrfSplit, List<DrfSplit>> {
+    private final SplitEnumeratorContext<DrfSplit> ctx;
+    private final ArrayDeque<DrfSplit> remaining;
+
+    Enumerator(SplitEnumeratorContext<DrfSplit> ctx, List<DrfSplit> splits) {
+      this.ctx = ctx;
+      this.remaining = new ArrayDeque<>(splits);
+    }
+
+    @Override
+    public void start() {}
+
+    @Override
+    public void handleSplitRequest(int subtask, String host) {
+      DrfSplit next = remaining.poll();
+      if (next != null) {
+        ctx.assignSplit(next, subtask);
+      } else {
+        ctx.signalNoMoreSplits(subtask);
+      }
+    }
+
+    @Override
+    public void addSplitsBack(List<DrfSplit> splits, int subtask) {
+      Map<String, DrfSplit> sorted = new TreeMap<>();
+      for (DrfSplit s : splits) {
+        sorted.put(s.channel() + "/" + String.format("%020d", s.start()), s);
+      }
+      List<DrfSplit> back = new ArrayList<>(sorted.values());
+      for (int k = back.size() - 1; k >= 0; k--) {
+        remaining.addFirst(back.get(k));
+      }
+    }
+
+    @Override
+    public void addReader(int subtask) {}
+
+    @Override
+    public List<DrfSplit> snapshotState(long checkpointId) {
+      return new ArrayList<>(remaining);
+    }
+
+    @Override
+    public void close() {}
+  }
+}

@@ -1,0 +1,20 @@
+package io.tickstream.cli;
+
+import io.tickstream.cli.drf.DrfBenchCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code tickstream bench ...}: throughput benchmarks that print figures (never timed test assertions). */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Throughput benchmarks; each subcommand prints its figures.",
+    subcommands = {DrfBenchCommand.class})
+public final class BenchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+}
