@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Throughput benchmarks; each subcommand prints its figures.",
-    subcommands = {DrfBenchCommand.class})
+    subcommands = {DrfBenchCommand.class, io.tickstream.cli.hf.HfJobBenchCommand.class})
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

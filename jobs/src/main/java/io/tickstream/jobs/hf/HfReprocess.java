@@ -52,8 +52,11 @@ public final class HfReprocess {
     }
     HfJobConfig config = new HfJobConfig(req.receiver(), req.grid(), req.version(), freqs, 2.5, 2000, 0.5,
         req.phase3(), true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-    List<ArchiveSource.Chunk> chunks = ArchiveSource.plan(channels, req.fromNs(), req.toNs(), 60);
-    long total = chunks.stream().mapToLong(c -> c.end() - c.start()).sum();
+    long total = 0;
+    for (ArchiveSource.ArchiveChannel c : channels) {
+      long[] r = ArchiveSource.indexRange(c, req.fromNs(), req.toNs());
+      total += r[1] - r[0];
+    }
     double rateHz = channels.get(0).sampleRateHz().toDouble();
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("archive", req.archive().toAbsolutePath().toString());
@@ -79,7 +82,7 @@ public final class HfReprocess {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setRuntimeMode(RuntimeExecutionMode.BATCH);
       env.setParallelism(req.parallelism());
-      DataStream<IqBlock> blocks = ArchiveSource.blocks(env, chunks);
+      DataStream<IqBlock> blocks = ArchiveSource.blocks(env, req.archive(), channels, req.fromNs(), req.toNs());
       HfTimingJob.build(blocks, config, new HfTimingJob.Sinks(
           new ClockOffsetDbSink(db.url().original(), runId),
           new ClockOffsetFileSink(dataDir.toString(), config),

@@ -149,6 +149,9 @@ public final class MinuteAssembler extends KeyedProcessFunction<String, IqBlock,
     if (closed == null || b.minuteStartSystemNs > closed) {
       closedThrough.update(b.minuteStartSystemNs);
     }
+    if (b.presentInMinute == 0) {
+      return; // only margin samples of a neighbour: nothing of this minute was recorded
+    }
     double completeness = b.presentInMinute / (double) (b.minuteEndIndex - b.minuteFirstIndex);
     out.collect(new AssembledMinute(channel, config.frequencyHz(channel), fs, b.minuteStartSystemNs, b.firstIndex,
         b.iq, completeness));

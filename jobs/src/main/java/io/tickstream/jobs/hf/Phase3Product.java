@@ -43,6 +43,7 @@ public final class Phase3Product
   private static final long MINUTE_MS = 60_000L;
   private static final long NS_PER_OUTPUT = 1_000_000_000L / UtcDecimator.OUTPUT_RATE_HZ;
   private static final int KEEP_MINUTES = 30;
+  private static final long EXTRAPOLATION_SLACK_NS = 5_000_000_000L;
 
   private final HfJobConfig config;
   private transient MapState<Long, AssembledMinute> waiting;
@@ -113,7 +114,9 @@ public final class Phase3Product
 
   private void emit(AssembledMinute m, ReadOnlyBroadcastState<Long, ClockOffsetMeasurement> dclock,
       Collector<ProductMinute> out) throws Exception {
-    ClockOffsetSeries series = new ClockOffsetSeries();
+    // a minute whose successor has no D_clock extrapolates over its own span (+ filter support)
+    ClockOffsetSeries series = new ClockOffsetSeries(ClockOffsetSeries.DEFAULT_MAX_GAP_NS,
+        MINUTE_NS + EXTRAPOLATION_SLACK_NS, ClockOffsetSeries.DEFAULT_WANDER_MS2_PER_S);
     long from = m.minuteStartSystemNs() - ClockOffsetSeries.DEFAULT_MAX_GAP_NS;
     long to = m.minuteStartSystemNs() + MINUTE_NS;
     for (Map.Entry<Long, ClockOffsetMeasurement> e : dclock.immutableEntries()) {

@@ -88,6 +88,8 @@ class HfTimingJobTest {
     Path burst = ProductDrfSink.productDir(tmp, "v1").resolve("BURST");
     try (DrfChannelReader r = DrfChannelReader.open(burst)) {
       long[] b = r.bounds().orElseThrow();
+      assertEquals(HfScenario.START_NS / 100_000_000L, b[0], "product starts at the first UTC 10 Hz instant");
+      assertEquals(SCENARIO.minutes * 600L, b[1] - b[0] + 1, "600 samples per minute");
       long edge = SCENARIO.burstUtcNs / 100_000_000L;
       DrfSamples s = r.read(edge - 20, 41);
       double[] v = s.toDoubles();
