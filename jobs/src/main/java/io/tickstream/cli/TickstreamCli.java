@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
       "and keeps every number reproducible. Runs Flink job graphs embedded or on a cluster."
     },
     subcommands = {CommandLine.HelpCommand.class, VersionCommand.class, DbCommand.class, ServeCommand.class,
-        io.tickstream.cli.drf.DrfCommand.class, BenchCommand.class})
+        io.tickstream.cli.drf.DrfCommand.class, BenchCommand.class, io.tickstream.cli.hf.ReprocessCommand.class})
 public final class TickstreamCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

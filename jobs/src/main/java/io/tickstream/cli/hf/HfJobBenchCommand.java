@@ -1,19 +1,12 @@
 package io.tickstream.cli.hf;
 
 import io.tickstream.connectors.db.Database;
-import io.tickstream.connectors.drf.DigitalMetadataWriter;
-import io.tickstream.connectors.drf.DigitalRfWriter;
-import io.tickstream.connectors.drf.DrfWriterOptions;
-import io.tickstream.core.hf.Station;
-import io.tickstream.core.hf.format.BroadcastOptions;
-import io.tickstream.core.hf.sim.HfSignalGenerator;
-import io.tickstream.core.hf.sim.StationProgram;
+import io.tickstream.jobs.hf.GeneratedArchive;
 import io.tickstream.jobs.hf.HfReprocess;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,20 +35,18 @@ public final class HfJobBenchCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  static final double[] FREQS_MHZ = {5, 10, 15, 20};
-  static final long START_NS = 1_749_945_600_000_000_000L + 14 * 3_600_000_000_000L + 3 * 60_000_000_000L;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (channels < 1 || channels > FREQS_MHZ.length) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--channels must be 1.." + FREQS_MHZ.length);
+    if (channels < 1 || channels > 4) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--channels must be 1..4");
     }
     Path work = Files.createTempDirectory("tickstream-bench-hf");
     Path archive = work.resolve("archive");
     out.printf("generating %d channel(s) x %d minute(s) of %d Hz WWV IQ in %s ...%n", channels, minutes, rateHz, archive);
     out.flush();
-    generate(archive);
+    GeneratedArchive.wwv(archive, channels, minutes, rateHz, 1.5);
     String url = "sqlite:///" + work.resolve("bench.db");
     try (Database db = Database.open(url)) {
       db.migrate();
@@ -81,21 +72,4 @@ public final class HfJobBenchCommand implements Callable<Integer> {
         .getProcessCpuTime();
   }
 
-  private void generate(Path archive) {
-    HfSignalGenerator gen = new HfSignalGenerator(new StationProgram(BroadcastOptions.defaults(), 0.0, false, null));
-    DrfWriterOptions opt = DrfWriterOptions.defaults().withCadences(3600, 60_000).withContinuous(false);
-    for (int c = 0; c < channels; c++) {
-      String name = String.format("WWV_%d_MHz", (int) FREQS_MHZ[c]);
-      DigitalMetadataWriter.create(archive.resolve(name).resolve("metadata"), 86_400, 3_600, rateHz, 1,
-          "raw_archive_metadata").write(START_NS / 1_000_000_000L * rateHz, Map.of("frequency_hz", FREQS_MHZ[c] * 1e6));
-      try (DigitalRfWriter w = DigitalRfWriter.create(archive, name, opt)) {
-        var sc = new HfSignalGenerator.Scenario(List.of(HfSignalGenerator.Transmission.single(Station.WWV,
-            4.0 + c, 1.0)), 1.5, 25, c);
-        for (int m = 0; m < minutes; m++) {
-          long t = START_NS + m * 60_000_000_000L;
-          w.write(gen.iqBlock(name, t / 1_000_000_000L * rateHz, rateHz, t, 60 * rateHz, sc));
-        }
-      }
-    }
-  }
 }

@@ -7,16 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tickstream.connectors.db.Database;
 import io.tickstream.connectors.db.IngestRun;
 import io.tickstream.connectors.db.IngestRuns;
-import io.tickstream.connectors.drf.DigitalMetadataWriter;
-import io.tickstream.connectors.drf.DigitalRfWriter;
 import io.tickstream.connectors.drf.DrfChannelReader;
-import io.tickstream.connectors.drf.DrfWriterOptions;
 import io.tickstream.core.signal.IqBlock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,20 +26,6 @@ class HfReprocessTest {
 
   @TempDir
   Path tmp;
-
-  static void writeArchive(List<IqBlock> blocks, Path archive, Map<String, Double> freqs) {
-    Map<String, DigitalRfWriter> writers = new HashMap<>();
-    DrfWriterOptions opt = DrfWriterOptions.defaults().withCadences(3600, 60_000).withContinuous(false);
-    for (IqBlock b : blocks) {
-      writers.computeIfAbsent(b.channel(), ch -> {
-        DigitalMetadataWriter.create(archive.resolve(ch).resolve("metadata"), 86_400, 3_600, b.sampleRateHz().numerator(),
-            1, "raw_archive_metadata").write(b.firstSampleIndex(), Map.of("frequency_hz", freqs.get(ch),
-                "time_reference", "system_time_only"));
-        return DigitalRfWriter.create(archive, ch, opt);
-      }).write(b);
-    }
-    writers.values().forEach(DigitalRfWriter::close);
-  }
 
   @Test
   void reprocessingTheLiveArchiveReproducesLiveAndAddsVersions() throws Exception {
@@ -62,7 +43,7 @@ class HfReprocessTest {
     assertEquals(SCENARIO.minutes * 4, liveRows.size(), "3 channels + FUSED per minute: " + liveRows);
 
     Path archive = tmp.resolve("archive");
-    writeArchive(blocks, archive, SCENARIO.channels);
+    GeneratedArchive.write(archive, blocks, SCENARIO.channels);
 
     try (Database db = Database.open(url)) {
       HfReprocess.Result same = HfReprocess.run(new HfReprocess.Request(archive, List.of(), Long.MIN_VALUE,
