@@ -1,15 +1,21 @@
 package io.tickstream.cli;
 
 import io.tickstream.cli.drf.DrfBenchCommand;
-import picocli.CommandLine;
+import io.tickstream.cli.hf.BenchHfCommand;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code tickstream bench ...}: throughput benchmarks that print figures (never timed test assertions). */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Throughput benchmarks; each subcommand prints its figures.",
-    subcommands = {DrfBenchCommand.class, io.tickstream.cli.hf.HfJobBenchCommand.class})
+    subcommands = {
+        DrfBenchCommand.class,
+        BenchHfCommand.class,
+        io.tickstream.cli.mesh.BenchMeshCommand.class,
+        io.tickstream.cli.hf.HfJobBenchCommand.class,
+    })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -15,8 +15,21 @@ import picocli.CommandLine.Command;
       "tickstream measures how wrong a clock is, from HF time signals (WWV/WWVH/CHU) and NTP probes,",
       "and keeps every number reproducible. Runs Flink job graphs embedded or on a cluster."
     },
-    subcommands = {CommandLine.HelpCommand.class, VersionCommand.class, DbCommand.class, ServeCommand.class,
-        io.tickstream.cli.drf.DrfCommand.class, BenchCommand.class, io.tickstream.cli.hf.ReprocessCommand.class})
+    subcommands = {
+        CommandLine.HelpCommand.class,
+        VersionCommand.class,
+        DbCommand.class,
+        ServeCommand.class,
+        io.tickstream.cli.drf.DrfCommand.class,
+        BenchCommand.class,
+        io.tickstream.cli.hf.AnalyzeCommand.class,
+        io.tickstream.cli.mesh.NtpCommand.class,
+        io.tickstream.cli.mesh.AgentCommand.class,
+        io.tickstream.cli.mesh.MeshCommand.class,
+        io.tickstream.cli.gap.SeriesCommand.class,
+        io.tickstream.cli.gap.GapCommand.class,
+        io.tickstream.cli.hf.ReprocessCommand.class,
+    })
 public final class TickstreamCli implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

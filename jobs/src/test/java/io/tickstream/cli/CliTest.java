@@ -77,8 +77,8 @@ class CliTest {
     String url = "sqlite://" + dir.resolve("sub/ts.db");
     Run first = run("db", "migrate", "--db-url", url);
     assertEquals(0, first.exitCode(), first.err());
-    assertTrue(first.out().contains("applied 3 migration(s)"), first.out());
-    assertTrue(first.out().contains("schema version 2.3 (0 pending)"), first.out());
+    assertTrue(first.out().matches("(?s).*applied [1-9][0-9]* migration\\(s\\).*"), first.out());
+    assertTrue(first.out().matches("(?s).*schema version [0-9.]+ \\(0 pending\\).*"), first.out());
     assertTrue(Files.isRegularFile(dir.resolve("sub/ts.db")));
     Run again = run("db", "migrate", "--db-url", url);
     assertTrue(again.out().contains("applied 0 migration(s)"), again.out());
@@ -123,7 +123,7 @@ class CliTest {
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + m.group(1) + "/api/health")).build(),
         HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode());
-    assertTrue(r.body().contains("\"schema_version\":\"2.3\""), r.body());
+    assertTrue(r.body().matches("(?s).*\"schema_version\":\"[0-9.]+\".*") && r.body().contains("\"pending_migrations\":0"), r.body());
     assertTrue(r.body().contains("\"kind\":\"sqlite\""), r.body());
     serve.stop();
     assertEquals(0, rc.get());

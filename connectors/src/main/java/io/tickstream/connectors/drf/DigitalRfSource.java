@@ -20,8 +20,8 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 /**
  * Bounded FLIP-27 source reading a Digital RF top-level directory as {@link IqBlock}s (sample index,
  * exact rate, system time {@code index · den / num}, {@code gapSamplesBefore}). One split per data
- * file (clipped to the optional range {@code [fromIndex, toIndex)}), handed out on request, so
- * several readers read files in parallel. Blocks hold at most {@code maxBlockSamples} samples and
+ * file (clipped to the optional range {@code [fromIndex, toIndex)}, optionally cut into time ranges of
+ * {@code maxSplitSamples}), handed out on request, so several readers read in parallel. Blocks hold at most {@code maxBlockSamples} samples and
  * never span a gap; fill-value padding of contiguous (continuous-layout) files is reported as a gap,
  * not data. Multi-subchannel channels give one block per subchannel ({@link DrfIqBlocks}).
  *
@@ -37,28 +37,32 @@ public final class DigitalRfSource implements Source<IqBlock, DrfSplit, List<Drf
   private final long fromIndex;
   private final long toIndex;
   private final int maxBlockSamples;
+  private final long maxSplitSamples;
 
-  private DigitalRfSource(String topDir, List<String> channels, long fromIndex, long toIndex, int maxBlockSamples) {
+  private DigitalRfSource(String topDir, List<String> channels, long fromIndex, long toIndex, int maxBlockSamples,
+      long maxSplitSamples) {
     this.topDir = topDir;
     this.channels = channels;
     this.fromIndex = fromIndex;
     this.toIndex = toIndex;
     this.maxBlockSamples = maxBlockSamples;
+    this.maxSplitSamples = maxSplitSamples;
   }
 
   /** Every channel of {@code topDir}, all samples, blocks of at most 20000 samples. */
   public static DigitalRfSource of(Path topDir) {
-    return new DigitalRfSource(topDir.toAbsolutePath().toString(), List.of(), Long.MIN_VALUE, Long.MAX_VALUE, 20000);
+    return new DigitalRfSource(topDir.toAbsolutePath().toString(), List.of(), Long.MIN_VALUE, Long.MAX_VALUE, 20000,
+        Long.MAX_VALUE);
   }
 
   /** Only these channels. */
   public DigitalRfSource withChannels(List<String> names) {
-    return new DigitalRfSource(topDir, List.copyOf(names), fromIndex, toIndex, maxBlockSamples);
+    return new DigitalRfSource(topDir, List.copyOf(names), fromIndex, toIndex, maxBlockSamples, maxSplitSamples);
   }
 
   /** Only samples {@code [from, to)} (global indices). */
   public DigitalRfSource withRange(long from, long to) {
-    return new DigitalRfSource(topDir, channels, from, to, maxBlockSamples);
+    return new DigitalRfSource(topDir, channels, from, to, maxBlockSamples, maxSplitSamples);
   }
 
   /** Largest emitted block. */
@@ -66,7 +70,15 @@ public final class DigitalRfSource implements Source<IqBlock, DrfSplit, List<Drf
     if (n < 1) {
       throw new IllegalArgumentException("maxBlockSamples must be >= 1");
     }
-    return new DigitalRfSource(topDir, channels, fromIndex, toIndex, n);
+    return new DigitalRfSource(topDir, channels, fromIndex, toIndex, n, maxSplitSamples);
+  }
+
+  /** Splits files into time ranges of at most {@code n} samples (more parallelism for long files). */
+  public DigitalRfSource withMaxSplitSamples(long n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("maxSplitSamples must be >= 1");
+    }
+    return new DigitalRfSource(topDir, channels, fromIndex, toIndex, maxBlockSamples, n);
   }
 
   @Override
@@ -84,8 +96,9 @@ public final class DigitalRfSource implements Source<IqBlock, DrfSplit, List<Drf
         for (DrfChannelReader.RfFile f : r.files()) {
           long s = Math.max(f.firstSample(), fromIndex);
           long e = Math.min(f.endSample(), toIndex);
-          if (s < e) {
-            out.add(new DrfSplit(ch + "@" + f.relativePath(), topDir, ch, s, e, Long.MIN_VALUE));
+          for (long a = s; a < e; a += Math.min(maxSplitSamples, e - a)) {
+            long b = Math.min(e, a + Math.min(maxSplitSamples, e - a));
+            out.add(new DrfSplit(ch + "@" + f.relativePath() + "#" + a, topDir, ch, a, b, Long.MIN_VALUE));
           }
         }
       }

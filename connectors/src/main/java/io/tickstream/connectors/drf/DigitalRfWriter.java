@@ -4,7 +4,6 @@ import hdf.hdf5lib.H5;
 import hdf.hdf5lib.HDF5Constants;
 import hdf.hdf5lib.exceptions.HDF5Exception;
 import io.tickstream.core.signal.IqBlock;
-import io.tickstream.core.signal.SampleType;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -128,6 +127,10 @@ public final class DigitalRfWriter implements AutoCloseable {
     Files.move(tmp, fin, StandardCopyOption.ATOMIC_MOVE);
   }
 
+  public DrfWriterOptions options() {
+    return options;
+  }
+
   public Path channelDirectory() {
     return channelDir;
   }
@@ -209,7 +212,11 @@ public final class DigitalRfWriter implements AutoCloseable {
     }
   }
 
-  /** Writes one block (one write call); its {@code firstSampleIndex} places it, gaps before it are allowed. */
+  /**
+   * Writes one block (one write call); its {@code firstSampleIndex} places it, gaps before it are
+   * allowed. Digital RF time is {@code index / rate}: the block's {@code tSystemNs} and
+   * {@code gapSamplesBefore} are not stored.
+   */
   public void write(IqBlock block) {
     DrfFormat f = DrfFormat.of(block);
     if (format == null) {
@@ -219,10 +226,7 @@ public final class DigitalRfWriter implements AutoCloseable {
       throw new DrfWriteException(channelDir + ": block of channel " + block.channel() + " at " + block.firstSampleIndex()
           + " has format " + f + ", the channel has " + format);
     }
-    DrfSamples s = block.type() == SampleType.INT16
-        ? DrfSamples.ofShorts(block.firstSampleIndex(), block.complex(), 1, block.int16())
-        : DrfSamples.ofFloats(block.firstSampleIndex(), block.complex(), 1, block.float32());
-    write(s);
+    write(DrfSamples.of(block));
   }
 
   /** Writes samples (one write call) at their {@code startIndex}. */

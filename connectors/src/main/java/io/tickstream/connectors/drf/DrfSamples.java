@@ -36,6 +36,13 @@ public final class DrfSamples {
     }
   }
 
+  /** The samples of an {@link io.tickstream.core.signal.IqBlock} (one subchannel). */
+  public static DrfSamples of(io.tickstream.core.signal.IqBlock b) {
+    return b.type() == io.tickstream.core.signal.SampleType.INT16
+        ? ofShorts(b.firstSampleIndex(), b.complex(), 1, b.int16())
+        : ofFloats(b.firstSampleIndex(), b.complex(), 1, b.float32());
+  }
+
   /** int16 samples from interleaved {@code short[]} (I,Q per subchannel per sample). */
   public static DrfSamples ofShorts(long startIndex, boolean complex, int numSubchannels, short[] v) {
     int comps = numSubchannels * (complex ? 2 : 1);

@@ -52,24 +52,30 @@ public final class DrfBenchCommand implements Callable<Integer> {
     }
     long n0 = 1712599200L * rate;
     System.out.printf("Digital RF bench: 20 kHz complex int16, %d s per run, 1 s writes, 60 s files, Fletcher32 on%n", seconds);
-    System.out.printf("%-9s %14s %10s %14s %10s %10s%n", "deflate", "write samp/s", "x rt", "read samp/s", "x rt", "MB/60s");
+    System.out.println("samples/s by wall clock, and by this thread's CPU time (meaningful on a loaded machine)");
+    System.out.printf("%-8s %13s %13s %8s %13s %13s %8s %8s%n", "deflate", "write wall/s", "write cpu/s", "x rt",
+        "read wall/s", "read cpu/s", "x rt", "MB/60s");
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     for (int level : levels) {
       Path base = Files.createTempDirectory(dir == null ? Path.of(System.getProperty("java.io.tmpdir")) : dir, "drf-bench-");
       try {
         DrfWriterOptions o = DrfWriterOptions.defaults().withCadences(3600, 60_000).withContinuous(false)
             .withCompression(level).withChecksum(true);
         long t0 = System.nanoTime();
+        long c0 = mx.getCurrentThreadCpuTime();
         try (DigitalRfWriter w = DigitalRfWriter.create(base, "ch0", o)) {
           for (int s = 0; s < seconds; s++) {
             w.write(IqBlock.ofInt16("ch0", n0 + (long) s * rate, r, 0, true, second[s % second.length], 0));
           }
         }
         double writeS = (System.nanoTime() - t0) / 1e9;
+        double writeCpu = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
         long bytes;
         try (Stream<Path> files = Files.walk(base)) {
           bytes = files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         }
         long t1 = System.nanoTime();
+        long c1 = mx.getCurrentThreadCpuTime();
         long read = 0;
         try (DrfChannelReader rd = DigitalRfReader.channel(base, "ch0")) {
           for (DrfBlock b : rd.continuousBlocks()) {
@@ -79,12 +85,13 @@ public final class DrfBenchCommand implements Callable<Integer> {
           }
         }
         double readS = (System.nanoTime() - t1) / 1e9;
+        double readCpu = (mx.getCurrentThreadCpuTime() - c1) / 1e9;
         long total = (long) seconds * rate;
         if (read != total) {
           throw new IllegalStateException("read " + read + " samples, wrote " + total);
         }
-        System.out.printf("%-9d %14.3e %10.0f %14.3e %10.0f %10.2f%n", level, total / writeS, seconds / writeS,
-            read / readS, seconds / readS, bytes / 1e6 * 60 / seconds);
+        System.out.printf("%-8d %13.3e %13.3e %8.0f %13.3e %13.3e %8.0f %8.2f%n", level, total / writeS, total / writeCpu,
+            seconds / writeCpu, read / readS, read / readCpu, seconds / readCpu, bytes / 1e6 * 60 / seconds);
       } finally {
         try (Stream<Path> files = Files.walk(base)) {
           files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -35,13 +35,17 @@ public final class ChuFskDecoder {
     ChuFskCode.FrameB frameB = null;
     double softSum = 0;
     int softN = 0;
+    int total = ChuFskCode.CHARS * ChuFskCode.BITS_PER_CHAR;
+    double[] softA = new double[4 * ChuFskCode.BITS_PER_CHAR]; // chars 0..3 (6ddd hhmm) summed over 16 copies
+    double[] softB = null;
+    int aCopies = 0;
     for (int s = 31; s <= 39; s++) {
       double start = onsetIndex + (double) s * fs + ChuFskCode.DATA_START_S * fs;
-      int total = ChuFskCode.CHARS * ChuFskCode.BITS_PER_CHAR;
       if (start < 0 || start + total * bitLen + win > a.length) {
         continue;
       }
       int[] bits = new int[total];
+      double[] soft = new double[total];
       for (int k = 0; k < total; k++) {
         int p = (int) Math.round(start + k * bitLen);
         double[] m = Correlators.at(a, p, win, wm);
@@ -49,13 +53,21 @@ public final class ChuFskDecoder {
         double pm = m[0] * m[0] + m[1] * m[1];
         double ps = sp[0] * sp[0] + sp[1] * sp[1];
         bits[k] = pm > ps ? 1 : 0;
-        softSum += Math.abs(pm - ps) / Math.max(pm + ps, 1e-30);
+        soft[k] = (pm - ps) / Math.max(pm + ps, 1e-30);
+        softSum += Math.abs(soft[k]);
         softN++;
       }
       ChuFskCode.Chars ch = ChuFskCode.chars(bits, options.chuFraming());
       if (s == 31) {
         frameB = ChuFskCode.decodeB(ch.bytes());
+        softB = soft;
       } else {
+        for (int copy = 0; copy < 2; copy++) {
+          for (int k = 0; k < softA.length; k++) {
+            softA[k] += soft[copy * 5 * ChuFskCode.BITS_PER_CHAR + k];
+          }
+        }
+        aCopies += 2;
         ChuFskCode.FrameA fa = ChuFskCode.decodeA(ch.bytes());
         if (fa != null && fa.second() == s) {
           validA++;
@@ -63,7 +75,20 @@ public final class ChuFskDecoder {
         }
       }
     }
-    if (validA == 0) {
+    if (validA == 0 && aCopies > 0) {
+      ChuFskCode.FrameA fa = softFrameA(softA);
+      if (fa != null) {
+        votes.put(fa.dayOfYear() + ":" + fa.hour() + ":" + fa.minute(), 1);
+        notes.add("CHU FSK: no frame A passed its repeat check; day/hour/minute from " + aCopies + " soft-combined copies");
+      }
+    }
+    if (frameB == null && softB != null) {
+      frameB = softFrameB(softB);
+      if (frameB != null) {
+        notes.add("CHU FSK: frame B recovered by soft-combining its true and inverted copies");
+      }
+    }
+    if (votes.isEmpty()) {
       notes.add("CHU FSK: no valid frame A");
       return new Result(null, 0, frameB != null, notes);
     }
@@ -73,7 +98,7 @@ public final class ChuFskDecoder {
     int hour = Integer.parseInt(f[1]);
     int minute = Integer.parseInt(f[2]);
     int year = frameB != null ? frameB.year() : UtcMinute.ofEpochNs(in.minuteStartSystemNs()).year();
-    int errors = (frameB == null ? 1 : 0) + (validA < 2 ? 1 : 0) + (votes.size() > 1 ? 1 : 0);
+    int errors = (frameB == null ? 1 : 0) + (votes.size() > 1 ? 1 : 0);
     if (frameB == null) {
       notes.add("CHU FSK: frame B (second 31) failed its inverted-repeat check; year from the system clock");
     }
@@ -89,5 +114,37 @@ public final class ChuFskDecoder {
         frameB != null && (frameB.leapAdd() || frameB.leapRemove()), frameB == null ? -1 : frameB.dstCode(),
         frameB == null ? -1 : frameB.taiMinusUtc(), ns, errors == 0, softN == 0 ? 0 : softSum / softN, errors);
     return new Result(tc, validA, frameB != null, notes);
+  }
+
+  private static int softByte(double[] soft, int charIndex, int sign, double[] minus) {
+    int v = 0;
+    for (int i = 0; i < 8; i++) {
+      int k = charIndex * ChuFskCode.BITS_PER_CHAR + 1 + i;
+      double x = soft[k] - (minus == null ? 0 : minus[k + 5 * ChuFskCode.BITS_PER_CHAR]);
+      v |= (x * sign > 0 ? 1 : 0) << i;
+    }
+    return v;
+  }
+
+  /** Frame A day/hour/minute from soft bits summed over the copies of chars 0..3 (seconds digits unknown). */
+  private static ChuFskCode.FrameA softFrameA(double[] softA) {
+    int[] bytes = new int[10];
+    for (int c = 0; c < 4; c++) {
+      bytes[c] = softByte(softA, c, 1, null);
+      bytes[c + 5] = bytes[c];
+    }
+    ChuFskCode.FrameA fa = ChuFskCode.decodeA(bytes);
+    return fa;
+  }
+
+  /** Frame B from soft bits: first copy minus the inverted second copy, then the parity/range checks. */
+  private static ChuFskCode.FrameB softFrameB(double[] soft) {
+    int[] bytes = new int[10];
+    for (int c = 0; c < 5; c++) {
+      bytes[c] = softByte(soft, c, 1, soft);
+      bytes[c + 5] = (~bytes[c]) & 0xff;
+    }
+    ChuFskCode.FrameB b = ChuFskCode.decodeB(bytes);
+    return b != null && b.year() >= 2000 && b.year() <= 2099 ? b : null;
   }
 }

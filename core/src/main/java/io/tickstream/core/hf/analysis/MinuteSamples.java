@@ -14,8 +14,7 @@ package io.tickstream.core.hf.analysis;
  * @param tFirstSystemNs system time of sample 0 (ns)
  * @param minuteStartSystemNs the system-time minute boundary analysed (ns)
  * @param audio AM audio, DC removed
- * @param iqRe in-phase samples (carrier at 0 Hz), or null for real audio input
- * @param iqIm quadrature samples, or null
+ * @param iq interleaved complex samples {@code I0,Q0,…} (carrier at 0 Hz), or null for real audio input
  * @param completeness fraction of samples present in [minute start, +60 s)
  */
 public record MinuteSamples(
@@ -25,16 +24,15 @@ public record MinuteSamples(
     long tFirstSystemNs,
     long minuteStartSystemNs,
     double[] audio,
-    double[] iqRe,
-    double[] iqIm,
+    float[] iq,
     double completeness) {
 
   public MinuteSamples {
     if (sampleRateHz < 8000) {
       throw new IllegalArgumentException("sample rate must be ≥ 8000 Hz, got " + sampleRateHz + " (" + channel + ")");
     }
-    if ((iqRe == null) != (iqIm == null) || (iqRe != null && (iqRe.length != audio.length || iqIm.length != audio.length))) {
-      throw new IllegalArgumentException("IQ arrays must both be present with the audio's length (" + channel + ")");
+    if (iq != null && iq.length != 2 * audio.length) {
+      throw new IllegalArgumentException("IQ must hold 2 values per audio sample (" + channel + ")");
     }
   }
 
@@ -42,22 +40,20 @@ public record MinuteSamples(
   public static MinuteSamples fromInterleavedIq(String channel, double frequencyHz, int sampleRateHz,
       long tFirstSystemNs, long minuteStartSystemNs, float[] iq, double completeness) {
     int n = iq.length / 2;
-    double[] re = new double[n];
-    double[] im = new double[n];
     double[] a = new double[n];
     double sum = 0;
     int present = 0;
     for (int k = 0; k < n; k++) {
-      re[k] = iq[2 * k];
-      im[k] = iq[2 * k + 1];
-      a[k] = Math.hypot(re[k], im[k]);
+      double re = iq[2 * k];
+      double im = iq[2 * k + 1];
+      a[k] = Math.sqrt(re * re + im * im);
       if (a[k] != 0) {
         sum += a[k];
         present++;
       }
     }
     removeDc(a, present == 0 ? 0 : sum / present);
-    return new MinuteSamples(channel, frequencyHz, sampleRateHz, tFirstSystemNs, minuteStartSystemNs, a, re, im,
+    return new MinuteSamples(channel, frequencyHz, sampleRateHz, tFirstSystemNs, minuteStartSystemNs, a, iq,
         completeness);
   }
 
@@ -75,7 +71,7 @@ public record MinuteSamples(
       }
     }
     removeDc(a, present == 0 ? 0 : sum / present);
-    return new MinuteSamples(channel, frequencyHz, sampleRateHz, tFirstSystemNs, minuteStartSystemNs, a, null, null,
+    return new MinuteSamples(channel, frequencyHz, sampleRateHz, tFirstSystemNs, minuteStartSystemNs, a, null,
         completeness);
   }
 
@@ -93,7 +89,7 @@ public record MinuteSamples(
   }
 
   public boolean hasIq() {
-    return iqRe != null;
+    return iq != null;
   }
 
   public int length() {

@@ -275,8 +275,8 @@ public final class TickTimer {
 
   private static double[] doppler(MinuteSamples in, List<Integer> used, double p0, int len, double omega) {
     int fs = in.sampleRateHz();
-    double[] re = in.iqRe();
-    double[] im = in.iqIm();
+    float[] iq = in.iq();
+    int nSamples = in.length();
     int n = used.size();
     double[] th = new double[n];
     double[] sec = new double[n];
@@ -288,12 +288,12 @@ public final class TickTimer {
       double ui = 0;
       double lr = 0;
       double li = 0;
-      for (int k = 0; k < len && p + k < re.length; k++) {
+      for (int k = 0; k < len && p + k < nSamples; k++) {
         double ph = omega * (p + k - tauAbs);
         double c = Math.cos(ph);
         double sn = Math.sin(ph);
-        double xr = re[p + k];
-        double xi = im[p + k];
+        double xr = iq[2 * (p + k)];
+        double xi = iq[2 * (p + k) + 1];
         // U += x·e^{−iph}, L += x·e^{+iph}
         ur += xr * c + xi * sn;
         ui += xi * c - xr * sn;

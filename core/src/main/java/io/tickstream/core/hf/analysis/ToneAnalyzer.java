@@ -30,9 +30,7 @@ public final class ToneAnalyzer {
         continue;
       }
       segs++;
-      for (int i = 0; i < freqs.length; i++) {
-        p[i] += goertzel(a, start, fs, freqs[i] / fs);
-      }
+      goertzelBank(a, start, fs, freqs, fs, p);
     }
     if (segs == 0) {
       return null;
@@ -64,6 +62,28 @@ public final class ToneAnalyzer {
       case 440 -> s440;
       default -> Double.NaN;
     };
+  }
+
+  /** Adds |X(f_i)|² of {@code n} samples from {@code start} for every frequency (one fused pass). */
+  static void goertzelBank(double[] x, int start, int n, double[] freqsHz, double fs, double[] acc) {
+    int m = freqsHz.length;
+    double[] coeff = new double[m];
+    double[] s1 = new double[m];
+    double[] s2 = new double[m];
+    for (int i = 0; i < m; i++) {
+      coeff[i] = 2 * Math.cos(2 * Math.PI * freqsHz[i] / fs);
+    }
+    for (int k = start; k < start + n; k++) {
+      double v = x[k];
+      for (int i = 0; i < m; i++) {
+        double s0 = v + coeff[i] * s1[i] - s2[i];
+        s2[i] = s1[i];
+        s1[i] = s0;
+      }
+    }
+    for (int i = 0; i < m; i++) {
+      acc[i] += s1[i] * s1[i] + s2[i] * s2[i] - coeff[i] * s1[i] * s2[i];
+    }
   }
 
   /** |X(f)|² of {@code n} samples from {@code start} by the Goertzel recursion (f in cycles/sample). */

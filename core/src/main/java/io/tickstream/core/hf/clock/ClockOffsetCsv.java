@@ -56,12 +56,11 @@ public final class ClockOffsetCsv {
     out.write('\n');
   }
 
-  /** Exact decimal seconds of an epoch-ns instant, 6 decimals (µs, truncated toward −∞). */
+  /** Exact decimal seconds of an epoch-ns instant, 6 decimals (µs, truncated toward zero). */
   public static String epochSeconds(long ns) {
-    long us = Math.floorDiv(ns, 1000L);
-    long s = Math.floorDiv(us, 1_000_000L);
-    long frac = Math.floorMod(us, 1_000_000L);
-    return String.format(Locale.ROOT, "%d.%06d", s, frac);
+    long us = Math.abs(ns / 1000L);
+    return String.format(Locale.ROOT, "%s%d.%06d", ns < 0 && us != 0 ? "-" : "",
+        us / 1_000_000L, us % 1_000_000L);
   }
 
   static String num(double v, int decimals) {

@@ -162,7 +162,7 @@ public final class HfSignalGenerator {
     float[] iq = iq(tFirstSystemNs, n, sampleRateHz, scenario);
     float[] a = new float[n];
     for (int k = 0; k < n; k++) {
-      a[k] = (float) Math.hypot(iq[2 * k], iq[2 * k + 1]);
+      a[k] = (float) Math.sqrt((double) iq[2 * k] * iq[2 * k] + (double) iq[2 * k + 1] * iq[2 * k + 1]);
     }
     return a;
   }

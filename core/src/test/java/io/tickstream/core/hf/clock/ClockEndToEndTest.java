@@ -2,7 +2,6 @@ package io.tickstream.core.hf.clock;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.tickstream.core.hf.StationTiming;
 import io.tickstream.core.hf.sim.HfSignalGenerator;
 import io.tickstream.core.hf.sim.HfSignalGenerator.Path;
 import java.util.ArrayList;
@@ -12,9 +11,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Acceptance with the real signal generator and the real minute-analysis timing: IQ minutes are
- * rendered with path delays from a "true" ionosphere and a known receiver clock offset, analysed,
- * and solved. Receiver EM38ww (the seeds' grid).
+ * Acceptance with the real signal generator and the real minute analysis: IQ minutes are
+ * rendered with path delays from a "true" ionosphere and a known receiver clock offset, analysed by
+ * {@code HfMinuteAnalyzer}, adapted and solved. Receiver EM38ww (the seeds' grid).
  */
 class ClockEndToEndTest {
   static final GeoPoint RX = Maidenhead.toPoint("EM38ww");
@@ -40,21 +39,20 @@ class ClockEndToEndTest {
     PropagationModel truth = new PropagationModel(new ParametricIonosphere());
     ClockSolver solver = ClockSolver.withDefaults(RX);
     Random r = new Random(5);
-    int n = 40;
+    int n = 30;
     int modeRight = 0;
     double[] err = new double[n];
     for (int k = 0; k < n; k++) {
-      long minute = DAY_NS + (15 + 30L * k) * MINUTE_NS; // spread over the day
+      long minute = DAY_NS + (15 + 40L * k) * MINUTE_NS; // spread over the day
       ModePath p = truth.candidates(Transmitter.WWV, RX, 10, minute).stream()
           .filter(m -> m.mode() == PropagationMode.F1).findFirst().orElseThrow();
       double dClock = 0.2 * (r.nextDouble() - 0.5);
       var sc = new HfSignalGenerator.Scenario(List.of(GeneratedMinutes.transmission(
           Transmitter.WWV, List.of(new Path(p.delayMs(), 1.0, 0.05, r.nextDouble() * 6)))),
           dClock, 30, k);
-      StationTiming t = GeneratedMinutes.measure("WWV_10_MHz", 10, Transmitter.WWV, minute, sc);
       // an independent clock prior, as from a PTP/GPS-disciplined host: 0 ± 0.15 ms
-      MinuteSolution s = solver.solve(List.of(GeneratedMinutes.observation("WWV_10_MHz", 10,
-          Transmitter.WWV, minute, t)), new ClockPrior(0, 0.15));
+      MinuteSolution s = solver.solve(GeneratedMinutes.observe("WWV_10_MHz", 10, minute, sc),
+          new ClockPrior(0, 0.15));
       err[k] = Math.abs(s.dClockMs() - dClock);
       if (s.primary().mode() == PropagationMode.F1) {
         modeRight++;
@@ -71,7 +69,7 @@ class ClockEndToEndTest {
   void realisticMixedModeIonosphereWithHeightErrors() {
     ClockSolver solver = ClockSolver.withDefaults(RX);
     Random r = new Random(7);
-    int n = 24;
+    int n = 16;
     double[] err = new double[n];
     int bad = 0;
     for (int k = 0; k < n; k++) {
@@ -91,8 +89,7 @@ class ClockEndToEndTest {
                 new Path(second.delayMs(), 0.5, -0.2, r.nextDouble() * 6)))),
             dClock, 20 * r.nextDouble(), r.nextLong());
         String ch = "WWV_" + f + "_MHz";
-        obs.add(GeneratedMinutes.observation(ch, f, Transmitter.WWV, minute,
-            GeneratedMinutes.measure(ch, f, Transmitter.WWV, minute, sc)));
+        obs.addAll(GeneratedMinutes.observe(ch, f, minute, sc));
       }
       MinuteSolution s = solver.solve(obs, ClockPrior.NONE);
       err[k] = Math.abs(s.dClockMs() - dClock);
@@ -108,7 +105,7 @@ class ClockEndToEndTest {
   void fourChannelFusionBeatsTheBestSingleChannel() {
     ClockSolver solver = ClockSolver.withDefaults(RX);
     Random r = new Random(11);
-    int n = 24;
+    int n = 16;
     double[][] single = new double[FREQS.length][n];
     double[] fused = new double[n];
     for (int k = 0; k < n; k++) {
@@ -123,12 +120,13 @@ class ClockEndToEndTest {
             Transmitter.WWV, List.of(new Path(main.delayMs(), 1.0, 0.1, r.nextDouble() * 6)))),
             dClock, -9 + 25 * r.nextDouble(), r.nextLong());
         String ch = "WWV_" + f + "_MHz";
-        obs.add(GeneratedMinutes.observation(ch, f, Transmitter.WWV, minute,
-            GeneratedMinutes.measure(ch, f, Transmitter.WWV, minute, sc)));
+        obs.addAll(GeneratedMinutes.observe(ch, f, minute, sc));
       }
       ClockPrior prior = new ClockPrior(dClock + 0.5 * r.nextGaussian(), 0.5); // NTP-grade
       for (int i = 0; i < FREQS.length; i++) {
-        MinuteSolution one = solver.solve(List.of(obs.get(i)), prior);
+        String ch = "WWV_" + FREQS[i] + "_MHz";
+        MinuteSolution one = solver.solve(
+            obs.stream().filter(o -> o.channel().equals(ch)).toList(), prior);
         single[i][k] = one.valid() ? Math.abs(one.dClockMs() - dClock) : 50.0;
       }
       fused[k] = Math.abs(solver.solve(obs, prior).dClockMs() - dClock);

@@ -1,0 +1,117 @@
+package io.tickstream.jobs.mesh;
+
+import io.tickstream.connectors.db.Database;
+import io.tickstream.connectors.mesh.MeshRepository;
+import io.tickstream.core.mesh.MeshProbe;
+import io.tickstream.core.mesh.WindowConsensus;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.sink2.SinkWriter;
+import org.apache.flink.api.connector.sink2.WriterInitContext;
+
+/**
+ * Database sinks of the mesh job (PostgreSQL or SQLite by DB_URL). Rows are buffered and written in
+ * one transaction per batch (and at every checkpoint / end of input); every write is an upsert on the
+ * natural key, so at-least-once delivery never duplicates a row.
+ */
+public final class MeshDbSinks {
+  private MeshDbSinks() {}
+
+  /** {@code mesh_node} (last_seen) and {@code ntp_probe} rows. */
+  public static Sink<ProbeVerdict> probes(String dbUrl) {
+    return new DbSink<>(dbUrl, 500, (repo, c, batch) -> {
+      Map<String, Long> last = new HashMap<>();
+      for (ProbeVerdict v : batch) {
+        last.merge(v.probe().clientId(), v.probe().tUtcNs(), Math::max);
+      }
+      Map<String, Long> ids = new HashMap<>();
+      for (var e : last.entrySet()) {
+        ids.put(e.getKey(), repo.upsertNode(c, e.getKey(), MeshRepository.instant(e.getValue())));
+      }
+      for (ProbeVerdict v : batch) {
+        MeshProbe p = v.probe();
+        repo.upsertProbe(c, ids.get(p.clientId()), p, v.accepted(), v.rejectReason(), v.raw());
+      }
+    });
+  }
+
+  /** {@code mesh_consensus} rows, one per method. */
+  public static Sink<WindowConsensus> consensus(String dbUrl) {
+    return new DbSink<>(dbUrl, 50, (repo, c, batch) -> {
+      for (WindowConsensus wc : batch) {
+        repo.upsertConsensus(c, wc);
+      }
+    });
+  }
+
+  @FunctionalInterface
+  interface BatchWriter<T> extends java.io.Serializable {
+    void write(MeshRepository repo, Connection c, List<T> batch) throws SQLException;
+  }
+
+  static final class DbSink<T> implements Sink<T> {
+    private static final long serialVersionUID = 1L;
+    private final String dbUrl;
+    private final int batchSize;
+    private final BatchWriter<T> writer;
+
+    DbSink(String dbUrl, int batchSize, BatchWriter<T> writer) {
+      this.dbUrl = dbUrl;
+      this.batchSize = batchSize;
+      this.writer = writer;
+    }
+
+    @Override
+    public SinkWriter<T> createWriter(WriterInitContext context) {
+      Database db = Database.open(dbUrl);
+      MeshRepository repo = new MeshRepository(db);
+      return new SinkWriter<>() {
+        private final List<T> buffer = new ArrayList<>();
+
+        @Override
+        public void write(T element, Context ctx) throws IOException {
+          buffer.add(element);
+          if (buffer.size() >= batchSize) {
+            flush(false);
+          }
+        }
+
+        @Override
+        public void flush(boolean endOfInput) throws IOException {
+          if (buffer.isEmpty()) {
+            return;
+          }
+          try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+              writer.write(repo, c, buffer);
+              c.commit();
+            } catch (SQLException | RuntimeException e) {
+              c.rollback();
+              throw e;
+            }
+          } catch (SQLException e) {
+            throw new IOException("writing " + buffer.size() + " mesh rows to " + db.url().masked() + ": "
+                + e.getMessage(), e);
+          }
+          buffer.clear();
+        }
+
+        @Override
+        public void close() throws IOException {
+          try {
+            flush(true);
+          } finally {
+            db.close();
+          }
+        }
+      };
+    }
+  }
+}
