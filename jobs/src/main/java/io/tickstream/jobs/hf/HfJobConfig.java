@@ -22,16 +22,20 @@ import java.util.TreeMap;
  *     closed as soon as a later block arrives, and Phase 3 finds all D_clock values before its input
  * @param processedAt {@code processed_at} of this run's file rows (fixed per run so restarts write
  *     identical files)
+ * @param productResumeIndex per channel, the first 10 Hz UTC index not yet in this version's product
+ *     (earlier minutes are not written again: a version is completed, never overwritten)
  */
 public record HfJobConfig(String receiver, String receiverGrid, String version,
     Map<String, Double> channelFrequenciesHz, double marginS, long latenessMs, double minCompleteness,
-    boolean phase3, boolean bounded, Instant processedAt) implements Serializable {
+    boolean phase3, boolean bounded, Instant processedAt, Map<String, Long> productResumeIndex)
+    implements Serializable {
 
   /** Channel name of the fused per-receiver series (seeds/003 §4.6 directory {@code FUSED}). */
   public static final String FUSED = "FUSED";
 
   public HfJobConfig {
     channelFrequenciesHz = Map.copyOf(new TreeMap<>(channelFrequenciesHz));
+    productResumeIndex = productResumeIndex == null ? Map.of() : Map.copyOf(productResumeIndex);
     if (channelFrequenciesHz.isEmpty()) {
       throw new IllegalArgumentException("no channels configured");
     }
@@ -47,7 +51,13 @@ public record HfJobConfig(String receiver, String receiverGrid, String version,
   public static HfJobConfig of(String receiver, String grid, String version, Map<String, Double> channels,
       boolean phase3, boolean bounded) {
     return new HfJobConfig(receiver, grid, version, channels, 2.5, 2000, 0.5, phase3, bounded,
-        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), Map.of());
+  }
+
+  /** The same configuration continuing a version's product after {@code resume} (see {@link ProductDrfSink#existingEnds}). */
+  public HfJobConfig withProductResume(Map<String, Long> resume) {
+    return new HfJobConfig(receiver, receiverGrid, version, channelFrequenciesHz, marginS, latenessMs, minCompleteness,
+        phase3, bounded, processedAt, resume);
   }
 
   public double frequencyHz(String channel) {

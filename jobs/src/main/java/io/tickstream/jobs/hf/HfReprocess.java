@@ -51,7 +51,8 @@ public final class HfReprocess {
       freqs.put(c.name(), c.frequencyHz());
     }
     HfJobConfig config = new HfJobConfig(req.receiver(), req.grid(), req.version(), freqs, 2.5, 2000, 0.5,
-        req.phase3(), true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        req.phase3(), true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+        ProductDrfSink.existingEnds(dataDir, req.version(), freqs.keySet()));
     long total = 0;
     for (ArchiveSource.ArchiveChannel c : channels) {
       long[] r = ArchiveSource.indexRange(c, req.fromNs(), req.toNs());
@@ -83,10 +84,7 @@ public final class HfReprocess {
       env.setRuntimeMode(RuntimeExecutionMode.BATCH);
       env.setParallelism(req.parallelism());
       DataStream<IqBlock> blocks = ArchiveSource.blocks(env, req.archive(), channels, req.fromNs(), req.toNs());
-      HfTimingJob.build(blocks, config, new HfTimingJob.Sinks(
-          new ClockOffsetDbSink(db.url().original(), runId),
-          new ClockOffsetFileSink(dataDir.toString(), config),
-          req.phase3() ? new ProductDrfSink(dataDir.toString(), config) : null));
+      HfTimingJob.build(blocks, config, HfTimingJob.standardSinks(db.url().original(), runId, dataDir, config));
       long before = ChannelAnalysis.MINUTES_ANALYSED.get();
       long perMinute = Math.round(60 * rateHz);
       JobClient job = env.executeAsync("tickstream reprocess " + req.version());

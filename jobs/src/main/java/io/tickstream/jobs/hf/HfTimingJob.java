@@ -2,6 +2,7 @@ package io.tickstream.jobs.hf;
 
 import io.tickstream.core.signal.IqBlock;
 import java.time.Duration;
+import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
@@ -27,7 +28,15 @@ public final class HfTimingJob {
 
   /** Where the graph's outputs go; a null sink drops that output (e.g. no database in a test). */
   public record Sinks(Sink<ClockOffsetRow> clockOffsetRows, Sink<ClockOffsetRow> clockOffsetFiles,
-      Sink<ProductMinute> product) {}
+      Sink<IqBlock> productSamples, Sink<ProductMinute> productMetadata) {}
+
+  /** The standard sinks of a run: database rows, series files, product Digital RF and metadata. */
+  public static Sinks standardSinks(String dbUrl, Long ingestRunId, java.nio.file.Path dataDir, HfJobConfig config) {
+    return new Sinks(dbUrl == null ? null : new ClockOffsetDbSink(dbUrl, ingestRunId),
+        new ClockOffsetFileSink(dataDir.toString(), config),
+        config.phase3() ? ProductDrfSink.samplesSink(dataDir, config.version()) : null,
+        config.phase3() ? new ProductDrfSink(dataDir.toString(), config) : null);
+  }
 
   /** Streams the graph produces (for extra sinks such as Kafka). */
   public record Outputs(DataStream<ClockOffsetRow> clockOffsets, DataStream<ProductMinute> product) {}
@@ -59,8 +68,16 @@ public final class HfTimingJob {
       product = minutes.keyBy(AssembledMinute::channel).connect(dclock)
           .process(new Phase3Product(config)).name("Phase 3: 10 Hz UTC (zero lag, D_clock applied)")
           .uid("hf-phase3");
-      if (sinks.product() != null) {
-        product.sinkTo(sinks.product()).name("processed Digital RF").uid("hf-product-drf").setParallelism(1);
+      Map<String, Long> resume = config.productResumeIndex();
+      product = product.filter(p -> p.firstUtcIndex() >= resume.getOrDefault(p.channel(), Long.MIN_VALUE))
+          .name("skip minutes already in the version's product");
+      if (sinks.productSamples() != null) {
+        product.map(ProductDrfSink::samples).name("10 Hz samples").sinkTo(sinks.productSamples())
+            .name("processed Digital RF (exactly once)").uid("hf-product-drf").setParallelism(1);
+      }
+      if (sinks.productMetadata() != null) {
+        product.sinkTo(sinks.productMetadata()).name("processed Digital Metadata").uid("hf-product-metadata")
+            .setParallelism(1);
       }
     }
     return new Outputs(rows, product);

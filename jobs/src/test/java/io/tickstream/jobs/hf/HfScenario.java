@@ -45,7 +45,7 @@ final class HfScenario {
 
   HfJobConfig config(String version, boolean phase3, boolean bounded) {
     return new HfJobConfig("test-rx", GRID, version, channels, 2.5, 2000, 0.5, phase3, bounded,
-        java.time.Instant.parse("2026-01-01T00:00:00Z"));
+        java.time.Instant.parse("2026-01-01T00:00:00Z"), Map.of());
   }
 
   /** Blocks of every channel interleaved in time order. */

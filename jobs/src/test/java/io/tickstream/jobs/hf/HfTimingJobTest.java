@@ -38,9 +38,8 @@ class HfTimingJobTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     env.setRuntimeMode(mode);
-    HfTimingJob.build(env.fromData(input).setParallelism(1), config, new HfTimingJob.Sinks(
-        new ClockOffsetDbSink(dbUrl, null), new ClockOffsetFileSink(dataDir.toString(), config),
-        new ProductDrfSink(dataDir.toString(), config)));
+    HfTimingJob.build(env.fromData(input).setParallelism(1), config,
+        HfTimingJob.standardSinks(dbUrl, null, dataDir, config));
     env.execute("hf-test");
   }
 
