@@ -17,6 +17,7 @@ import picocli.CommandLine;
         io.tickstream.cli.clock.BenchClockCommand.class,
         io.tickstream.cli.rtp.BenchRtpCommand.class,
         io.tickstream.cli.gap.GapBenchCommand.class,
+        io.tickstream.cli.hf.HfJobBenchCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
