@@ -28,6 +28,10 @@ import picocli.CommandLine.Command;
         io.tickstream.cli.mesh.MeshCommand.class,
         io.tickstream.cli.gap.SeriesCommand.class,
         io.tickstream.cli.gap.GapCommand.class,
+        io.tickstream.cli.rtp.RecordCommand.class,
+        io.tickstream.cli.rtp.RtpCommand.class,
+        SimulateCommand.class,
+        io.tickstream.cli.hf.ReprocessCommand.class,
     })
 public final class TickstreamCli implements Runnable {
 
