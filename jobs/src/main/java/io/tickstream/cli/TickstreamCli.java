@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
         io.tickstream.cli.rtp.RecordCommand.class,
         io.tickstream.cli.rtp.RtpCommand.class,
         SimulateCommand.class,
+        io.tickstream.cli.hf.ReprocessCommand.class,
     })
 public final class TickstreamCli implements Runnable {
 

@@ -212,7 +212,11 @@ public final class DigitalRfWriter implements AutoCloseable {
     }
   }
 
-  /** Writes one block (one write call); its {@code firstSampleIndex} places it, gaps before it are allowed. */
+  /**
+   * Writes one block (one write call); its {@code firstSampleIndex} places it, gaps before it are
+   * allowed. Digital RF time is {@code index / rate}: the block's {@code tSystemNs} and
+   * {@code gapSamplesBefore} are not stored.
+   */
   public void write(IqBlock block) {
     DrfFormat f = DrfFormat.of(block);
     if (format == null) {

@@ -46,6 +46,7 @@ class DigitalRfFlinkTest {
     static volatile boolean checkpointed;
     static volatile Path watchDir;
     static volatile Map<String, FileTime> finishedAtFailure = Map.of();
+    static volatile List<String> openAtFailure = List.of();
 
     @Override
     public IqBlock map(IqBlock b) throws Exception {
@@ -53,6 +54,9 @@ class DigitalRfFlinkTest {
       if (armed && checkpointed && SEEN.incrementAndGet() > 50) {
         armed = false;
         finishedAtFailure = finishedFiles(watchDir);
+        try (Stream<Path> s = Files.walk(watchDir)) {
+          openAtFailure = s.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("tmp.rf@")).toList();
+        }
         throw new IllegalStateException("injected failure at block " + b.firstSampleIndex());
       }
       return b;
@@ -108,6 +112,8 @@ class DigitalRfFlinkTest {
     run(failed, true);
     assertTrue(!FailOnce.armed, "the failure was not injected");
     assertTrue(!FailOnce.finishedAtFailure.isEmpty(), "no file was committed before the failure");
+    // the open file at the failure was a temp file; after restore it was rewritten from state + replay
+    assertTrue(!FailOnce.openAtFailure.isEmpty(), "no open temp file at the failure");
 
     // the same samples as the source fixture, exactly once
     JsonNode truth = new ObjectMapper().readTree(SharedData.path("fixtures/drf/a_iq_int16_20k_gapped.json").toFile())

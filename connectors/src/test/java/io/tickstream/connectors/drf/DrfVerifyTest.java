@@ -47,6 +47,10 @@ class DrfVerifyTest {
       assertTrue(r.ok(), f + ": " + r.problems());
       assertEquals(1, r.channels());
     }
+    for (String d : List.of("haystack_example_b210_noise_2019-08-29", "haystack_synthetic_sc16_gap_2014-03-09")) {
+      DrfVerifier.Report r = DrfVerifier.verify(SharedData.path("data/drf/" + d), m -> { });
+      assertTrue(r.ok(), d + ": " + r.problems());
+    }
   }
 
   @Test

@@ -62,7 +62,8 @@ public final class MeshConsensusJob {
             .withIdleness(cfg.idleness()))
         .name("event time: as_of_utc");
     DataStream<ProbeVerdict> verdicts = timed.map(new AcceptProbes(cfg.thresholds())).name("accept/reject probes");
-    verdicts.sinkTo(probeSink).name("ntp_probe + mesh_node");
+    // keyed by node: one writer owns each mesh_node row, so concurrent writers never deadlock on it
+    verdicts.keyBy(v -> v.probe().clientId()).sinkTo(probeSink).name("ntp_probe + mesh_node");
     long stepMs = cfg.grid().stepNs() / 1_000_000L;
     SingleOutputStreamOperator<WindowConsensus> consensus = verdicts
         .filter(ProbeVerdict::accepted).name("accepted only")
@@ -72,7 +73,7 @@ public final class MeshConsensusJob {
         .allowedLateness(cfg.allowedLateness())
         .sideOutputLateData(LATE)
         .process(new ConsensusWindow()).name("windowed consensus");
-    consensus.sinkTo(consensusSink).name("mesh_consensus");
+    consensus.sinkTo(consensusSink).name("mesh_consensus").setParallelism(1);
     consensus.getSideOutput(LATE).map(new CountLate()).name("count late probes").sinkTo(lateSink).name("late probes");
     return consensus;
   }

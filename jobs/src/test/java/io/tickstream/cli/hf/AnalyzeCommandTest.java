@@ -37,7 +37,9 @@ class AnalyzeCommandTest {
         "--test-signal-template", tpl);
     assertEquals("0", r[0], r[2]);
     String[] lines = r[1].strip().split("\n");
+    // one header + one line per minute, then the D_clock table (clock solver columns)
     assertTrue(lines.length >= 2, r[1]);
+    assertTrue(r[1].contains("D_clock"), r[1]);
     assertTrue(lines[0].startsWith("minute(system)"), lines[0]);
     assertTrue(lines[1].contains("2025-058 00:08 +0.0"), lines[1]);
     assertTrue(lines[1].contains(" WWV "), lines[1]);

@@ -1,0 +1,78 @@
+package io.tickstream.jobs.hf;
+
+import io.tickstream.core.hf.HfMinuteAnalyzer;
+import io.tickstream.core.hf.MinuteAnalysis;
+import io.tickstream.core.hf.analysis.MinuteSamples;
+import io.tickstream.core.hf.clock.ArrivalObservation;
+import io.tickstream.core.hf.clock.ClockOffsetMeasurement;
+import io.tickstream.core.hf.clock.ClockPrior;
+import io.tickstream.core.hf.clock.ClockSolver;
+import io.tickstream.core.hf.clock.Maidenhead;
+import io.tickstream.core.hf.clock.MinuteAnalysisAdapter;
+import io.tickstream.core.hf.clock.MinuteSolution;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.util.Collector;
+
+/**
+ * Phase 2 per channel: the core minute analysis ({@link HfMinuteAnalyzer}) of an assembled minute,
+ * then the D_clock solver on this channel's stations alone ({@link ClockSolver}, no prior, so the
+ * value depends only on this minute's data and a rerun reproduces it). Minutes below the configured
+ * completeness are counted ({@code skippedMinutes}) and not analysed.
+ */
+public final class ChannelAnalysis extends RichFlatMapFunction<AssembledMinute, ChannelMinute> {
+  private final HfJobConfig config;
+  private transient Map<String, HfMinuteAnalyzer> analyzers;
+  private transient ClockSolver solver;
+  private transient Counter skipped;
+
+  public ChannelAnalysis(HfJobConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public void open(OpenContext ctx) {
+    analyzers = new HashMap<>();
+    solver = ClockSolver.withDefaults(Maidenhead.toPoint(config.receiverGrid()));
+    skipped = getRuntimeContext().getMetricGroup().counter("skippedMinutes");
+  }
+
+  /** Channel-minutes analysed in this JVM (the embedded reprocess progress bar; not used for results). */
+  public static final java.util.concurrent.atomic.AtomicLong MINUTES_ANALYSED = new java.util.concurrent.atomic.AtomicLong();
+
+  @Override
+  public void flatMap(AssembledMinute m, Collector<ChannelMinute> out) {
+    MINUTES_ANALYSED.incrementAndGet();
+    if (m.completeness() < config.minCompleteness()) {
+      skipped.inc();
+      return;
+    }
+    out.collect(analyse(m));
+  }
+
+  ChannelMinute analyse(AssembledMinute m) {
+    HfMinuteAnalyzer analyzer = analyzers.computeIfAbsent(m.channel(),
+        c -> new HfMinuteAnalyzer(HfMinuteAnalyzer.Config.defaultsFor(m.frequencyHz(), null)));
+    MinuteAnalysis a = analyzer.analyze(samples(m));
+    List<ArrivalObservation> obs = MinuteAnalysisAdapter.observations(a);
+    MinuteSolution own = solver.solve(obs, ClockPrior.NONE);
+    return new ChannelMinute(config.receiver(), m.channel(), m.frequencyHz(), m.minuteStartSystemNs(),
+        obs.toArray(new ArrivalObservation[0]), ClockOffsetMeasurement.fused(own));
+  }
+
+  /** Minute samples for the analyzer: missing samples become 0 (contributing nothing, MinuteSamples contract). */
+  static MinuteSamples samples(AssembledMinute m) {
+    float[] iq = m.iq().clone();
+    for (int k = 0; k < iq.length; k++) {
+      if (Float.isNaN(iq[k])) {
+        iq[k] = 0f;
+      }
+    }
+    return MinuteSamples.fromInterleavedIq(m.channel(), m.frequencyHz(), m.sampleRateHz(), m.tFirstSystemNs(),
+        m.minuteStartSystemNs(), iq, m.completeness());
+  }
+}

@@ -1,0 +1,61 @@
+package io.tickstream.jobs.hf;
+
+import java.util.Arrays;
+
+/**
+ * Mutable accumulation of one minute window (keyed state of {@link MinuteAssembler}): the window
+ * {@code [minute − margin, minute + 60 s + margin)} in sample indices, NaN until a sample arrives.
+ * A Flink POJO (public fields, no-arg constructor) so checkpoints serialise it efficiently.
+ */
+public final class MinuteBuffer {
+  public long minuteStartSystemNs;
+  public long firstIndex;
+  public long minuteFirstIndex;
+  public long minuteEndIndex;
+  public float[] iq;
+  /** Samples present inside [minute, minute + 60 s). */
+  public long presentInMinute;
+
+  public MinuteBuffer() {}
+
+  static MinuteBuffer open(long minuteStartSystemNs, long minuteFirstIndex, long samplesPerMinute, int marginSamples) {
+    MinuteBuffer b = new MinuteBuffer();
+    b.minuteStartSystemNs = minuteStartSystemNs;
+    b.minuteFirstIndex = minuteFirstIndex;
+    b.minuteEndIndex = minuteFirstIndex + samplesPerMinute;
+    b.firstIndex = minuteFirstIndex - marginSamples;
+    b.iq = new float[2 * (int) (samplesPerMinute + 2L * marginSamples)];
+    Arrays.fill(b.iq, Float.NaN);
+    return b;
+  }
+
+  /** Index one past the window's last sample. */
+  public long endIndex() {
+    return firstIndex + iq.length / 2;
+  }
+
+  /**
+   * Copies the overlap of samples {@code [blockFirst, blockFirst + n)} (component accessor) into the
+   * window; a sample already present is not counted twice.
+   */
+  void copy(long blockFirst, int n, Sample s) {
+    long from = Math.max(blockFirst, firstIndex);
+    long to = Math.min(blockFirst + n, endIndex());
+    for (long g = from; g < to; g++) {
+      int at = (int) (g - firstIndex);
+      int k = (int) (g - blockFirst);
+      if (Float.isNaN(iq[2 * at]) && g >= minuteFirstIndex && g < minuteEndIndex) {
+        presentInMinute++;
+      }
+      iq[2 * at] = s.i(k);
+      iq[2 * at + 1] = s.q(k);
+    }
+  }
+
+  /** Component accessor of a block. */
+  interface Sample {
+    float i(int k);
+
+    float q(int k);
+  }
+}
