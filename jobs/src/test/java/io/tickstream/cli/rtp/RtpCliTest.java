@@ -10,7 +10,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import io.tickstream.connectors.drf.DigitalMetadataReader;
+import io.tickstream.connectors.drf.DigitalRfReader;
+import io.tickstream.connectors.drf.DrfChannelReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code simulate rtp} and {@code rtp listen} through picocli, talking to each other over loopback UDP. */
@@ -57,6 +65,70 @@ class RtpCliTest {
     assertTrue(text.contains("SYNTHETIC"), text);
     assertTrue(text.matches("(?s).*accepted +\\d{3}.*"), text);
     assertTrue(text.contains("total: accepted="), text);
+  }
+
+  @RegisterExtension
+  static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension();
+
+  @Test
+  void recordArchivesASimulatedStreamUnderTheDataDirectory(@TempDir Path dir) throws Exception {
+    int dp = UdpPorts.free();
+    int sp = UdpPorts.free();
+    Path station = dir.resolve("station.toml");
+    Files.writeString(station, """
+        [station]
+        callsign = "AC0G"
+        grid_square = "EM38ww"
+        receiver_name = "cli-rx"
+        [radiod]
+        bind_address = "127.0.0.1"
+        data_port = %d
+        status_port = %d
+        [[channels]]
+        name = "WWV_10MHz"
+        frequency_hz = 10e6
+        stations = ["WWV", "WWVH"]
+        """.formatted(dp, sp));
+    Path data = dir.resolve("data");
+    CompletableFuture<Integer> rec = CompletableFuture.supplyAsync(() -> TickstreamCli.commandLine().execute(
+        "record", "--config", station.toString(), "--data-dir", data.toString(), "--idle-stop", "2",
+        "--checkpoint-interval", "1"));
+    UdpPorts.awaitBound(dp, 60_000, rec);
+    UdpPorts.awaitBound(sp, 60_000, rec);
+    SimulateRtpCommand sim = new SimulateRtpCommand();
+    sim.env = Map.of();
+    assertEquals(0, new CommandLine(sim).execute("--data-port", "" + dp, "--status-port", "" + sp, "--seconds", "3",
+        "--speed", "0", "--max-pps", "500", "--channel", "WWV_10MHz=10e6", "--start", "2024-06-01T00:00:00Z"));
+    assertEquals(0, rec.get());
+    Path top = data.resolve("raw_archive");
+    assertEquals(java.util.List.of("WWV_10MHz"), DigitalRfReader.channels(top));
+    try (DrfChannelReader r = DigitalRfReader.channel(top, "WWV_10MHz")) {
+      long first = r.bounds().orElseThrow()[0];
+      assertEquals(io.tickstream.core.time.Rational.of(20000).indexAtOrAfter(
+          java.time.Instant.parse("2024-06-01T00:00:00Z").getEpochSecond() * 1_000_000_000L), first,
+          "status GPS_TIME maps the first sample to the simulated start");
+      assertEquals(166L * 360, r.continuousBlocks().stream().mapToLong(b -> b.count()).sum(), "3 s at 20 kHz = 166 whole packets, no loss");
+    }
+    var md = DigitalMetadataReader.open(top.resolve("WWV_10MHz/metadata")).records();
+    assertEquals("cli-rx", md.get(0).values().get("receiver_name"));
+    assertEquals("WWV,WWVH", md.get(0).values().get("stations_expected"));
+  }
+
+  @Test
+  void invalidStationConfigurationIsReportedWithFileAndKey(@TempDir Path dir) throws Exception {
+    Path station = dir.resolve("bad.toml");
+    Files.writeString(station, "[station]\ncallsign = \"AC0G\"\n");
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream old = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(2, TickstreamCli.commandLine().execute("record", "--config", station.toString()));
+    } finally {
+      System.setErr(old);
+    }
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains(station + ": station.grid_square: missing"), text);
+    assertTrue(text.contains(station + ": no [[channels]] declared"), text);
   }
 
   @Test
