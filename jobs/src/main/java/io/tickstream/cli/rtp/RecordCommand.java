@@ -1,6 +1,10 @@
 package io.tickstream.cli.rtp;
 
+import io.tickstream.cli.BuildInfo;
 import io.tickstream.cli.ConfigOptions;
+import io.tickstream.connectors.db.IngestRuns;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.tickstream.cli.FlinkOptions;
 import io.tickstream.connectors.rtp.RawArchiveSettings;
 import io.tickstream.connectors.rtp.RtpIngestOptions;
@@ -25,6 +29,7 @@ import picocli.CommandLine.Option;
  * {@code tickstream record --config station.toml}: the live graph, Phase 1 only — radiod RTP into
  * the immutable Digital RF raw archive under {@code DATA_DIR/raw_archive}. Embedded by default; the
  * same command under {@code flink run tickstream-jobs.jar record --config ...} submits it to a cluster.
+ * The run is recorded as an {@code ingest_run} row (parameters, git commit, outcome).
  */
 @Command(name = "record", mixinStandardHelpOptions = true,
     description = {"Record radiod IQ (RTP) into the Phase 1 raw archive DATA_DIR/raw_archive: one Digital RF",
@@ -79,7 +84,24 @@ public final class RecordCommand implements Callable<Integer> {
         station.receiverName(), station.channels().size(),
         station.channels().stream().map(c -> c.name()).toList(), station.endpoints(), settings.topDir(),
         settings.compressionLevel(), settings.fileCadenceMs(), settings.quotaBytesPerChannel(), checkpointSeconds);
-    JobRuntime.execute(env, RecordJob.NAME);
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("station_config", config.toAbsolutePath().toString());
+    params.put("callsign", station.callsign());
+    params.put("grid_square", station.gridSquare());
+    params.put("receiver_name", station.receiverName());
+    params.put("channels", station.channels().stream().map(c -> c.name() + "@" + c.frequencyHz() + "Hz").toList());
+    params.put("radiod", station.endpoints().toString());
+    params.put("raw_archive", settings.topDir());
+    params.put("compression_level", settings.compressionLevel());
+    params.put("file_cadence_ms", settings.fileCadenceMs());
+    params.put("quota_bytes_per_channel", settings.quotaBytesPerChannel());
+    params.put("checkpoint_interval_s", checkpointSeconds);
+    params.put("jitter_depth", jitterDepth);
+    params.put("max_hold_ms", maxHoldMs);
+    try (ConfigOptions.Opened db = common.open()) {
+      new IngestRuns(db.db(), BuildInfo.gitCommit()).run(RecordJob.NAME, params, Map.of("source", "radiod RTP (live)"),
+          () -> JobRuntime.execute(env, RecordJob.NAME));
+    }
     System.out.println("raw archive: " + settings.topDir());
     return 0;
   }

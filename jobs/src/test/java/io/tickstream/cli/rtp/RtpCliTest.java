@@ -112,6 +112,13 @@ class RtpCliTest {
     var md = DigitalMetadataReader.open(top.resolve("WWV_10MHz/metadata")).records();
     assertEquals("cli-rx", md.get(0).values().get("receiver_name"));
     assertEquals("WWV,WWVH", md.get(0).values().get("stations_expected"));
+    assertTrue(Files.exists(data.resolve("tickstream.db")), "the run is recorded in the embedded database");
+    try (var db = io.tickstream.connectors.db.Database.open("sqlite:" + data.resolve("tickstream.db").toAbsolutePath());
+         var c = db.dataSource().getConnection();
+         var rs = c.createStatement().executeQuery("select status from ingest_run where job_name like 'tickstream record%'")) {
+      assertTrue(rs.next(), "ingest_run row");
+      assertEquals("ok", rs.getString(1));
+    }
   }
 
   @Test
