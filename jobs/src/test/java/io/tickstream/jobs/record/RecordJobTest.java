@@ -231,6 +231,7 @@ class RecordJobTest {
   /** Fails once, after {@code failAfter} blocks, remembering the finished files on disk at that moment. */
   static final class FailingOnce extends RawArchiveMetadataFunction {
     static final AtomicBoolean FAILED = new AtomicBoolean();
+    static final AtomicBoolean RESTORED = new AtomicBoolean();
     static final Map<Path, String> FINISHED_AT_FAILURE = new HashMap<>();
     private final String top;
     private final int failAfter;
@@ -240,6 +241,14 @@ class RecordJobTest {
       super(s, true);
       this.top = s.topDir();
       this.failAfter = failAfter;
+    }
+
+    @Override
+    public void initializeState(org.apache.flink.runtime.state.FunctionInitializationContext ctx) throws Exception {
+      super.initializeState(ctx);
+      if (ctx.isRestored()) {
+        RESTORED.set(true);
+      }
     }
 
     @Override
@@ -253,6 +262,22 @@ class RecordJobTest {
         throw new IllegalStateException("injected failure after " + failAfter + " blocks");
       }
       super.processElement(b, ctx, out);
+    }
+  }
+
+  /** Once the failure fired, hold the sender until the job is restored, so recording resumes on any machine speed. */
+  static void awaitRestoreAfterFailure() {
+    if (!FailingOnce.FAILED.get() || FailingOnce.RESTORED.get()) {
+      return;
+    }
+    try {
+      long end = System.currentTimeMillis() + 120_000;
+      while (!FailingOnce.RESTORED.get() && System.currentTimeMillis() < end) {
+        Thread.sleep(20);
+      }
+      Thread.sleep(1000); // the restored reader binds its sockets after the operators are initialised
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -280,7 +305,10 @@ class RecordJobTest {
         new RtpSimulator.Impairments(0.02, 0.01, 8, 0, 0), 25, 5);
     try (DatagramSocket sock = new DatagramSocket()) {
       sim.send(sock, new InetSocketAddress("127.0.0.1", s.dataPort()), new InetSocketAddress("127.0.0.1", s.statusPort()),
-          RtpSimulator.Pacing.rate(120), log);
+          RtpSimulator.Pacing.rate(120), p -> {
+            log.sent(p);
+            awaitRestoreAfterFailure();
+          });
     }
     job.get();
     assertTrue(FailingOnce.FAILED.get(), "the failure was injected");
