@@ -112,6 +112,33 @@ class RtpCliTest {
     var md = DigitalMetadataReader.open(top.resolve("WWV_10MHz/metadata")).records();
     assertEquals("cli-rx", md.get(0).values().get("receiver_name"));
     assertEquals("WWV,WWVH", md.get(0).values().get("stations_expected"));
+    // a second recording process starting inside the finished file's period: nothing is rewritten,
+    // recording resumes at the next file period
+    long before = 166L * 360;
+    Path finished;
+    try (var s = Files.walk(top.resolve("WWV_10MHz"))) {
+      finished = s.filter(p -> p.getFileName().toString().startsWith("rf@")).findFirst().orElseThrow();
+    }
+    String hash = java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(finished)));
+    CompletableFuture<Integer> rec2 = CompletableFuture.supplyAsync(() -> TickstreamCli.commandLine().execute(
+        "record", "--config", station.toString(), "--data-dir", data.toString(), "--idle-stop", "2",
+        "--checkpoint-interval", "1"));
+    UdpPorts.awaitBound(dp, 60_000, rec2);
+    UdpPorts.awaitBound(sp, 60_000, rec2);
+    assertEquals(0, new CommandLine(sim).execute("--data-port", "" + dp, "--status-port", "" + sp, "--seconds", "4",
+        "--speed", "0", "--max-pps", "500", "--channel", "WWV_10MHz=10e6", "--start", "2024-06-01T00:00:58Z"));
+    assertEquals(0, rec2.get());
+    assertEquals(hash, java.util.HexFormat.of().formatHex(
+        java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(finished))), "finished file untouched");
+    try (DrfChannelReader r = DigitalRfReader.channel(top, "WWV_10MHz")) {
+      var blocks = r.continuousBlocks();
+      assertEquals(2, blocks.size(), "old run + new run from the next minute");
+      long minute = io.tickstream.core.time.Rational.of(20000).indexAtOrAfter(
+          java.time.Instant.parse("2024-06-01T00:01:00Z").getEpochSecond() * 1_000_000_000L);
+      assertEquals(minute, blocks.get(1).start(), "resumes at the next file period");
+      assertEquals(before, blocks.get(0).count());
+    }
     assertTrue(Files.exists(data.resolve("tickstream.db")), "the run is recorded in the embedded database");
     try (var db = io.tickstream.connectors.db.Database.open("sqlite:" + data.resolve("tickstream.db").toAbsolutePath());
          var c = db.dataSource().getConnection();
