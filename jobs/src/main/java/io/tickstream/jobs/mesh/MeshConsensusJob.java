@@ -6,10 +6,6 @@ import io.tickstream.core.mesh.MeshProbe;
 import io.tickstream.core.mesh.WindowConsensus;
 import java.io.Serializable;
 import java.time.Duration;
-import org.apache.flink.api.common.eventtime.Watermark;
-import org.apache.flink.api.common.eventtime.WatermarkGenerator;
-import org.apache.flink.api.common.eventtime.WatermarkOutput;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -59,10 +55,10 @@ public final class MeshConsensusJob {
   /** Attaches the job graph to {@code source}; returns the consensus stream (already sunk). */
   public static DataStream<WindowConsensus> build(DataStream<ProbeCodec.Envelope> source, Config cfg,
       Sink<ProbeVerdict> probeSink, Sink<WindowConsensus> consensusSink, Sink<MeshProbe> lateSink) {
-    long delayMs = cfg.outOfOrderness().toMillis();
+    // per-record watermarks: which probes are late depends only on input order, not on replay speed
     DataStream<ProbeCodec.Envelope> timed = source.assignTimestampsAndWatermarks(
-        WatermarkStrategy.<ProbeCodec.Envelope>forGenerator(ctx -> new ProbeWatermarks(delayMs))
-            .withTimestampAssigner((e, ts) -> Math.floorDiv(e.probe().tUtcNs(), 1_000_000L))
+        io.tickstream.jobs.Watermarks.<ProbeCodec.Envelope>boundedOutOfOrderness(cfg.outOfOrderness(),
+                (e, ts) -> Math.floorDiv(e.probe().tUtcNs(), 1_000_000L))
             .withIdleness(cfg.idleness()))
         .name("event time: as_of_utc");
     DataStream<ProbeVerdict> verdicts = timed.map(new AcceptProbes(cfg.thresholds())).name("accept/reject probes");
@@ -80,41 +76,6 @@ public final class MeshConsensusJob {
     consensus.sinkTo(consensusSink).name("mesh_consensus").setParallelism(1);
     consensus.getSideOutput(LATE).map(new CountLate()).name("count late probes").sinkTo(lateSink).name("late probes");
     return consensus;
-  }
-
-  /**
-   * Bounded-out-of-orderness watermarks ({@code max event time − delay}) emitted as soon as the
-   * maximum advances (not only periodically), so lateness does not depend on timing: probes arrive
-   * at a few per second per node, so per-event emission costs nothing.
-   */
-  static final class ProbeWatermarks implements WatermarkGenerator<ProbeCodec.Envelope> {
-    private final long delayMs;
-    private long maxMs = Long.MIN_VALUE;
-    private long emitted = Long.MIN_VALUE;
-
-    ProbeWatermarks(long delayMs) {
-      this.delayMs = delayMs;
-    }
-
-    @Override
-    public void onEvent(ProbeCodec.Envelope e, long ts, WatermarkOutput out) {
-      if (ts > maxMs) {
-        maxMs = ts;
-        onPeriodicEmit(out);
-      }
-    }
-
-    @Override
-    public void onPeriodicEmit(WatermarkOutput out) {
-      if (maxMs == Long.MIN_VALUE) {
-        return;
-      }
-      long wm = maxMs - delayMs - 1;
-      if (wm > emitted) {
-        emitted = wm;
-        out.emitWatermark(new Watermark(wm));
-      }
-    }
   }
 
   /** Counts (metric {@code meshLateProbes}) and logs probes that arrived after their windows closed. */
