@@ -65,12 +65,13 @@ public final class GapCommand implements Runnable {
     }
   }
 
-  @Command(name = "fit", mixinStandardHelpOptions = true,
+  @Command(name = "fit",
       description = {"Fit phase gap and slope of a stream over trailing windows (bounded Flink job over observation)",
           "and upsert phase_gap_fit and (unless the stream is advisory, e.g. mesh) phase_gap_history;",
           "then run the robust ETA over eta.history.window_days (unless --no-eta).",
           "Re-running the same --method-version over the same input changes no row."})
   static final class Fit implements Callable<Integer> {
+    @Mixin io.tickstream.cli.HelpOption help;
     @Mixin ConfigOptions config;
     @Mixin LeapSecondsOption leap;
     @Mixin FlinkOptions flink;
@@ -85,9 +86,9 @@ public final class GapCommand implements Runnable {
     @Option(names = "--to", paramLabel = "T", description = "Last observation to use (ISO-8601; default: all).")
     String to;
 
-    @Option(names = "--method-version", paramLabel = "V",
+    @Option(names = {"--method-version", "--version"}, paramLabel = "V",
         description = "method_version of the rows (default: setting gap.method_version or " + DEFAULT_METHOD_VERSION
-            + "). (--version is picocli's version flag.)")
+            + ").")
     String methodVersion;
 
     @Option(names = "--window-days", defaultValue = "30", description = "Trailing fit window in days (default ${DEFAULT-VALUE}).")

@@ -6,7 +6,6 @@ import io.tickstream.core.mesh.MeshProbe;
 import io.tickstream.core.mesh.WindowConsensus;
 import java.io.Serializable;
 import java.time.Duration;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -56,9 +55,10 @@ public final class MeshConsensusJob {
   /** Attaches the job graph to {@code source}; returns the consensus stream (already sunk). */
   public static DataStream<WindowConsensus> build(DataStream<ProbeCodec.Envelope> source, Config cfg,
       Sink<ProbeVerdict> probeSink, Sink<WindowConsensus> consensusSink, Sink<MeshProbe> lateSink) {
+    // per-record watermarks: which probes are late depends only on input order, not on replay speed
     DataStream<ProbeCodec.Envelope> timed = source.assignTimestampsAndWatermarks(
-        WatermarkStrategy.<ProbeCodec.Envelope>forBoundedOutOfOrderness(cfg.outOfOrderness())
-            .withTimestampAssigner((e, ts) -> Math.floorDiv(e.probe().tUtcNs(), 1_000_000L))
+        io.tickstream.jobs.Watermarks.<ProbeCodec.Envelope>boundedOutOfOrderness(cfg.outOfOrderness(),
+                (e, ts) -> Math.floorDiv(e.probe().tUtcNs(), 1_000_000L))
             .withIdleness(cfg.idleness()))
         .name("event time: as_of_utc");
     DataStream<ProbeVerdict> verdicts = timed.map(new AcceptProbes(cfg.thresholds())).name("accept/reject probes");
