@@ -35,6 +35,19 @@ import org.junit.jupiter.api.io.TempDir;
 class AnalyzeDrfCliTest {
   static final int FS = 20_000;
   static final String CH = "WWV_10_MHz";
+  static final String REAL_CH = "WWV_5_MHz";
+
+  static ModePath f1(io.tickstream.core.hf.clock.GeoPoint rx, double mhz, long minute) {
+    return new PropagationModel(new ParametricIonosphere()).candidates(Transmitter.WWV, rx, mhz, minute).stream()
+        .filter(m -> m.mode() == PropagationMode.F1).findFirst().orElseThrow();
+  }
+
+  static HfSignalGenerator.Scenario scenario(io.tickstream.core.hf.clock.GeoPoint rx, double mhz, long minute,
+      double dClockMs) {
+    ModePath p = f1(rx, mhz, minute);
+    return new HfSignalGenerator.Scenario(List.of(GeneratedMinutes.transmission(
+        Transmitter.WWV, List.of(HfSignalGenerator.Path.of(p.delayMs(), 1.0)))), dClockMs, 20, (long) mhz);
+  }
 
   @Test
   void analysesADigitalRfChannelWithAGap(@TempDir Path dir) throws Exception {
@@ -42,13 +55,9 @@ class AnalyzeDrfCliTest {
     long start = minute - 2_000_000_000L;
     double dClock = 3.7;
     var rx = Maidenhead.toPoint("EM38ww");
-    ModePath p = new PropagationModel(new ParametricIonosphere()).candidates(Transmitter.WWV, rx, 10, minute).stream()
-        .filter(m -> m.mode() == PropagationMode.F1).findFirst().orElseThrow();
     var gen = new HfSignalGenerator(new StationProgram(BroadcastOptions.defaults(), 0, false, null));
-    var sc = new HfSignalGenerator.Scenario(List.of(GeneratedMinutes.transmission(
-        Transmitter.WWV, List.of(HfSignalGenerator.Path.of(p.delayMs(), 1.0)))), dClock, 20, 1);
     int n = 124 * FS;
-    float[] iq = gen.iq(start, n, FS, sc);
+    float[] iq = gen.iq(start, n, FS, scenario(rx, 10, minute, dClock));
     float peak = 0;
     for (float v : iq) {
       peak = Math.max(peak, Math.abs(v));
@@ -64,11 +73,18 @@ class AnalyzeDrfCliTest {
     IqBlock a = IqBlock.ofInt16(CH, first, rate, start, true, Arrays.copyOfRange(s, 0, 2 * gapAt), 0);
     IqBlock b = IqBlock.ofInt16(CH, first + gapAt + gapLen, rate, start, true,
         Arrays.copyOfRange(s, 2 * (gapAt + gapLen), s.length), gapLen);
+    // a second channel, real float32 AM audio (an envelope recording) of WWV 5 MHz, no gap
+    IqBlock real = IqBlock.ofFloat32(REAL_CH, first, rate, start, false,
+        gen.envelope(start, n, FS, scenario(rx, 5, minute, dClock)), 0);
     Path archive = dir.resolve("archive");
-    GeneratedArchive.write(archive, List.of(a, b), Map.of(CH, 10e6));
+    GeneratedArchive.write(archive, List.of(a, b, real), Map.of(CH, 10e6, REAL_CH, 5e6));
     Path csv = dir.resolve("series.csv");
 
-    String[] r = run("analyze", archive.toString(), "--grid", "EM38ww", "--csv", csv.toString());
+    String[] two = run("analyze", archive.toString(), "--grid", "EM38ww");
+    assertEquals("2", two[0]);
+    assertTrue(two[2].contains("choose one with --channel"), two[2]);
+
+    String[] r = run("analyze", archive.toString(), "--channel", CH, "--grid", "EM38ww", "--csv", csv.toString());
     String out = r[1];
     String err = r[2];
     assertEquals("0", r[0], out + err);
@@ -84,15 +100,29 @@ class AnalyzeDrfCliTest {
     for (String row : rows.subList(1, 3)) {
       String[] c = row.split(",", -1);
       assertEquals(dClock, Double.parseDouble(c[3]), 0.05, "D_clock within the HF accuracy: " + row);
+      assertEquals("WWV", c[4], row);
       assertTrue(out.contains(String.format(java.util.Locale.ROOT, "%+.3f", Double.parseDouble(c[3]))), out);
     }
 
-    // the channel directory itself, cut with --from/--to to the second minute
-    String[] one = run("analyze", archive.resolve(CH).toString(), "--grid", "EM38ww",
+    // both channels of the top level together: fused minute by minute; each arrival = F1 delay + D_clock
+    String[] both = run("analyze", archive.toString(), "--channel", CH, "--channel", REAL_CH, "--grid", "EM38ww");
+    assertEquals("0", both[0], both[1] + both[2]);
+    assertTrue(both[2].contains("complex 20000 Hz") && both[2].contains("real 20000 Hz"), both[2]);
+    assertTrue(both[1].contains("4 channel-minutes"), both[1]);
+    List<String> minuteLines = both[1].lines().filter(l -> l.contains(" 2025-166 18:2")).toList();
+    assertEquals(4, minuteLines.size(), both[1]);
+    for (int i = 0; i < 4; i++) {
+      double expected = f1(rx, i < 2 ? 10 : 5, minute).delayMs() + dClock;
+      assertEquals(expected, Double.parseDouble(minuteLines.get(i).trim().split("\\s+")[6]), 0.05,
+          minuteLines.get(i));
+    }
+
+    // the real channel's directory itself, cut with --from/--to to the second minute
+    String[] one = run("analyze", archive.resolve(REAL_CH).toString(), "--grid", "EM38ww",
         "--from", "2025-06-15T18:21:00Z", "--to", "2025-06-15T18:22:00Z");
     assertEquals("0", one[0], one[1] + one[2]);
-    assertTrue(one[2].contains("analysed 1 minute(s)"), one[2]);
-    assertTrue(one[1].contains("2025-166 18:21"), one[1]);
+    assertTrue(one[2].contains("analysed 1 minute(s)") && one[2].contains("real 20000 Hz"), one[2]);
+    assertTrue(one[1].contains("2025-166 18:21 ") && one[1].contains(" WWV "), one[1]);
     assertTrue(one[2].lines().noneMatch(l -> l.startsWith("gap:")), one[2]);
   }
 
