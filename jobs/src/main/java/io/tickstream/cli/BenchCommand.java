@@ -15,6 +15,7 @@ import picocli.CommandLine;
         BenchHfCommand.class,
         io.tickstream.cli.mesh.BenchMeshCommand.class,
         io.tickstream.cli.hf.HfJobBenchCommand.class,
+        io.tickstream.cli.rtp.BenchRtpCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -29,6 +29,9 @@ import picocli.CommandLine.Command;
         io.tickstream.cli.gap.SeriesCommand.class,
         io.tickstream.cli.gap.GapCommand.class,
         io.tickstream.cli.hf.ReprocessCommand.class,
+        io.tickstream.cli.rtp.RecordCommand.class,
+        io.tickstream.cli.rtp.RtpCommand.class,
+        SimulateCommand.class,
     })
 public final class TickstreamCli implements Runnable {
 

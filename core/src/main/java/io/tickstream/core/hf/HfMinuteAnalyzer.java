@@ -107,12 +107,14 @@ public final class HfMinuteAnalyzer {
         notes.add("BCD: " + code.errors() + " structural errors; time code not trusted");
       }
     }
+    double fskArrivalMs = Double.NaN;
     if (chuResult != null && chuResult.timing().usable()) {
       ChuFskDecoder.Result fsk = ChuFskDecoder.decode(in, chuResult.markerOnsetIndex(), config.broadcast());
       if (fsk.timeCode() != null) {
         code = code == null || !code.valid() ? fsk.timeCode() : code;
       }
       notes.addAll(fsk.notes());
+      fskArrivalMs = fsk.fskArrivalOffsetMs();
     }
     Long utcMinute = code != null && code.valid() ? code.utcMinuteStartNs() : null;
     UtcMinute program = utcMinute != null ? UtcMinute.ofEpochNs(utcMinute) : label;
@@ -148,6 +150,6 @@ public final class HfMinuteAnalyzer {
       notes.add(String.format("minute %.1f%% complete", 100 * in.completeness()));
     }
     return new MinuteAnalysis(in.channel(), in.frequencyHz(), in.minuteStartSystemNs(), utcMinute, timings, code,
-        tones, test, dop, spread, coherence, disc, in.completeness(), usable, notes);
+        tones, test, dop, spread, coherence, disc, in.completeness(), usable, notes, fskArrivalMs);
   }
 }

@@ -23,6 +23,10 @@ import java.util.Optional;
  * @param completeness fraction of the minute's samples present (1 = no gaps)
  * @param usable at least one usable station timing
  * @param notes warnings and diagnostics (human readable)
+ * @param chuFskArrivalOffsetMs CHU only: the on-time edge implied by the FSK frames, whose last stop
+ *     bit ends at exactly 500 ms (DOMAIN.md §5.4), relative to the system minute boundary (ms) — an
+ *     independent timing reference comparable with the CHU {@link StationTiming#arrivalOffsetMs()}; NaN
+ *     otherwise
  */
 public record MinuteAnalysis(
     String channel,
@@ -39,11 +43,21 @@ public record MinuteAnalysis(
     Discrimination discrimination,
     double completeness,
     boolean usable,
-    List<String> notes) {
+    List<String> notes,
+    double chuFskArrivalOffsetMs) {
 
   public MinuteAnalysis {
     stations = List.copyOf(stations);
     notes = List.copyOf(notes);
+  }
+
+  /** The original (pre-{@code chuFskArrivalOffsetMs}) constructor, kept for source compatibility. */
+  public MinuteAnalysis(String channel, double frequencyHz, long minuteStartSystemNs, Long utcMinuteStartNs,
+      List<StationTiming> stations, TimeCode timeCode, ToneEvidence tones, TestSignalResult testSignal,
+      double dopplerHz, double dopplerSpreadHz, double coherenceTimeS, Discrimination discrimination,
+      double completeness, boolean usable, List<String> notes) {
+    this(channel, frequencyHz, minuteStartSystemNs, utcMinuteStartNs, stations, timeCode, tones, testSignal, dopplerHz,
+        dopplerSpreadHz, coherenceTimeS, discrimination, completeness, usable, notes, Double.NaN);
   }
 
   /** The timing evidence of {@code station}, if it was searched. */

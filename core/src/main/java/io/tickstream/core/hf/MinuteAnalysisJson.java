@@ -83,6 +83,7 @@ public final class MinuteAnalysisJson {
     num(b, "doppler_hz", m.dopplerHz()).append(',');
     num(b, "doppler_spread_hz", m.dopplerSpreadHz()).append(',');
     num(b, "coherence_time_s", m.coherenceTimeS()).append(',');
+    num(b, "chu_fsk_arrival_offset_ms", m.chuFskArrivalOffsetMs()).append(',');
     Discrimination d = m.discrimination();
     b.append("\"discrimination\":{");
     field(b, "dominant", d.dominant().name()).append(',');

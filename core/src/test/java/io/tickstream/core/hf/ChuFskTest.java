@@ -26,6 +26,7 @@ class ChuFskTest {
     int minutes = 30;
     int ok = 0;
     int timingOk = 0;
+    double[] fskErr = new double[minutes];
     for (int i = 0; i < minutes; i++) {
       long utc = first + i * 60_000_000_000L;
       double delay = 3 + 10 * rnd.nextDouble();
@@ -40,14 +41,17 @@ class ChuFskTest {
       } else {
         System.out.println("CHU minute " + UtcMinute.ofEpochNs(utc) + ": " + tc + " " + m.notes());
       }
+      fskErr[i] = Math.abs(m.chuFskArrivalOffsetMs() - (delay + dClock));
       StationTiming t = m.timing(Station.CHU).orElseThrow();
       if (t.usable() && Math.abs(t.arrivalOffsetMs() - (delay + dClock)) < 0.05) {
         timingOk++;
       }
       assertEquals(DominantStation.CHU, m.discrimination().dominant());
     }
-    System.out.printf("CHU FSK @ %.0f dB: %d/%d minutes decoded correctly, timing within 0.05 ms in %d/%d%n",
-        snrDb, ok, minutes, timingOk, minutes);
+    double fskMedian = SimulatedMinutes.median(fskErr);
+    System.out.printf("CHU FSK @ %.0f dB: %d/%d minutes decoded correctly, tick timing within 0.05 ms in %d/%d,"
+        + " FSK frame-end timing median |err| %.3f ms%n", snrDb, ok, minutes, timingOk, minutes, fskMedian);
+    assertTrue(fskMedian < 0.1, "FSK 500 ms reference median error " + fskMedian + " ms");
     assertTrue(ok >= Math.ceil(minFraction * minutes), ok + "/" + minutes);
     assertTrue(timingOk >= Math.ceil(minFraction * minutes), timingOk + "/" + minutes);
   }

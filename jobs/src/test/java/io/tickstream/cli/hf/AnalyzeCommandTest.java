@@ -48,7 +48,7 @@ class AnalyzeCommandTest {
     String[] j = run("analyze", wav, "--start-utc", "2025-02-27T00:08:00Z", "--frequency-mhz", "10", "--grid", "EM38",
         "--json");
     assertEquals("0", j[0], j[2]);
-    String json = j[1].strip();
+    String json = j[1].strip().split("\n")[0];
     assertTrue(json.startsWith("{\"channel\":\"HF_10_MHz\""), json);
     assertTrue(json.contains("\"utc_minute_start_ns\":1740614880000000000"), json);
     assertTrue(json.contains("\"dominant\":\"WWV\""), json);

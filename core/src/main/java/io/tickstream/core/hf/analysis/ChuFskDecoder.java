@@ -20,7 +20,13 @@ import java.util.Map;
 public final class ChuFskDecoder {
   private ChuFskDecoder() {}
 
-  public record Result(TimeCode timeCode, int validFramesA, boolean frameBValid, List<String> notes) {}
+  /**
+   * @param fskArrivalOffsetMs on-time edge implied by the FSK frames (their last stop bit ends at
+   *     exactly 500 ms): arrival relative to the system minute boundary (ms), comparable with
+   *     {@code StationTiming.arrivalOffsetMs}; NaN if not measured
+   */
+  public record Result(TimeCode timeCode, int validFramesA, boolean frameBValid, List<String> notes,
+      double fskArrivalOffsetMs) {}
 
   public static Result decode(MinuteSamples in, double onsetIndex, BroadcastOptions options) {
     int fs = in.sampleRateHz();
@@ -39,6 +45,8 @@ public final class ChuFskDecoder {
     double[] softA = new double[4 * ChuFskCode.BITS_PER_CHAR]; // chars 0..3 (6ddd hhmm) summed over 16 copies
     double[] softB = null;
     int aCopies = 0;
+    int lagHalf = Math.max(2, fs / 500); // ±2 ms
+    double[] lagScore = new double[2 * lagHalf + 1];
     for (int s = 31; s <= 39; s++) {
       double start = onsetIndex + (double) s * fs + ChuFskCode.DATA_START_S * fs;
       if (start < 0 || start + total * bitLen + win > a.length) {
@@ -58,6 +66,9 @@ public final class ChuFskDecoder {
         softN++;
       }
       ChuFskCode.Chars ch = ChuFskCode.chars(bits, options.chuFraming());
+      if (ch.framingErrors() == 0) {
+        frameTiming(a, start, bitLen, win, wm, ws, bits, lagScore, lagHalf);
+      }
       if (s == 31) {
         frameB = ChuFskCode.decodeB(ch.bytes());
         softB = soft;
@@ -90,7 +101,7 @@ public final class ChuFskDecoder {
     }
     if (votes.isEmpty()) {
       notes.add("CHU FSK: no valid frame A");
-      return new Result(null, 0, frameB != null, notes);
+      return new Result(null, 0, frameB != null, notes, Double.NaN);
     }
     String best = votes.entrySet().stream().max(Map.Entry.comparingByValue()).get().getKey();
     String[] f = best.split(":");
@@ -113,7 +124,64 @@ public final class ChuFskDecoder {
         frameB == null ? Double.NaN : frameB.dut1Tenths() / 10.0,
         frameB != null && (frameB.leapAdd() || frameB.leapRemove()), frameB == null ? -1 : frameB.dstCode(),
         frameB == null ? -1 : frameB.taiMinusUtc(), ns, errors == 0, softN == 0 ? 0 : softSum / softN, errors);
-    return new Result(tc, validA, frameB != null, notes);
+    double fskArrival = Double.NaN;
+    int bi = 0;
+    for (int i = 1; i < lagScore.length; i++) {
+      if (lagScore[i] > lagScore[bi]) {
+        bi = i;
+      }
+    }
+    if (lagScore[bi] > 0 && bi > 0 && bi < lagScore.length - 1) {
+      double y0 = lagScore[bi - 1];
+      double y1 = lagScore[bi];
+      double y2 = lagScore[bi + 1];
+      double den = y0 - 2 * y1 + y2;
+      double frac = den == 0 ? 0 : Math.max(-0.5, Math.min(0.5, 0.5 * (y0 - y2) / den));
+      fskArrival = (onsetIndex + (bi - lagHalf + frac) - in.minuteIndex()) * 1000.0 / fs;
+    }
+    return new Result(tc, validA, frameB != null, notes, fskArrival);
+  }
+
+  /**
+   * Adds, for every lag in ±lagHalf samples, Σ_k (2b_k − 1)·(Pm − Ps)/(Pm + Ps) of the burst's bits
+   * (full-bit windows from prefix sums): the lag of the maximum aligns the bit grid, i.e. the frame end
+   * at 500 ms.
+   */
+  private static void frameTiming(double[] a, double start, double bitLen, int win, double wm, double ws,
+      int[] bits, double[] lagScore, int lagHalf) {
+    int r0 = (int) Math.floor(start) - lagHalf - 1;
+    int r1 = (int) Math.ceil(start + bits.length * bitLen) + win + lagHalf + 1;
+    if (r0 < 0 || r1 > a.length) {
+      return;
+    }
+    int n = r1 - r0;
+    double[] mr = new double[n + 1];
+    double[] mi = new double[n + 1];
+    double[] sr = new double[n + 1];
+    double[] si = new double[n + 1];
+    for (int k = 0; k < n; k++) {
+      double v = a[r0 + k];
+      double pm = wm * k;
+      double ps = ws * k;
+      mr[k + 1] = mr[k] + v * Math.cos(pm);
+      mi[k + 1] = mi[k] - v * Math.sin(pm);
+      sr[k + 1] = sr[k] + v * Math.cos(ps);
+      si[k + 1] = si[k] - v * Math.sin(ps);
+    }
+    for (int l = -lagHalf; l <= lagHalf; l++) {
+      double score = 0;
+      for (int k = 0; k < bits.length; k++) {
+        int p = (int) Math.round(start + k * bitLen) + l - r0;
+        double xr = mr[p + win] - mr[p];
+        double xi = mi[p + win] - mi[p];
+        double yr = sr[p + win] - sr[p];
+        double yi = si[p + win] - si[p];
+        double pm = xr * xr + xi * xi;
+        double ps = yr * yr + yi * yi;
+        score += (2 * bits[k] - 1) * (pm - ps) / Math.max(pm + ps, 1e-30);
+      }
+      lagScore[l + lagHalf] += score;
+    }
   }
 
   private static int softByte(double[] soft, int charIndex, int sign, double[] minus) {
