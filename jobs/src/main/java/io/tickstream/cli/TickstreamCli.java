@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
         io.tickstream.cli.gap.SeriesCommand.class,
         io.tickstream.cli.gap.GapCommand.class,
         io.tickstream.cli.hf.ReprocessCommand.class,
+        io.tickstream.cli.hf.RunCommand.class,
         io.tickstream.cli.rtp.RecordCommand.class,
         io.tickstream.cli.rtp.RtpCommand.class,
         SimulateCommand.class,
