@@ -21,13 +21,17 @@ import picocli.CommandLine.Option;
  * {@code tickstream reprocess}: the HF job graph over a Phase 1 Digital RF archive in BATCH mode,
  * writing a new version beside earlier ones (seeds/003 §7).
  */
-@Command(name = "reprocess", mixinStandardHelpOptions = true,
+@Command(name = "reprocess",
     description = {"Reprocess a Phase 1 Digital RF archive with the HF job graph (bounded, BATCH) into a version:",
         "clock_offset rows, DATA_DIR/clock_offset/<CHANNEL>/<version>/clock_offset_series.{csv,json} (FUSED for the",
         "receiver) and, with phase 3, DATA_DIR/processed/<version>/<CHANNEL>/ (10 Hz UTC Digital RF).",
         "An existing version is completed, never overwritten; one ingest_run row records the run."})
 public final class ReprocessCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ReprocessCommand.class);
+
+  // `--version V` is the output version (issue 7), so the standard -V/--version help option is not mixed in
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Mixin ConfigOptions config;
 

@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
  * graph — radiod RTP into the Phase 1 raw archive ({@link RecordJob}) and, from the same IQ blocks,
  * the HF timing graph ({@link HfTimingJob}: D_clock rows and series, 10 Hz UTC product).
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run",
     description = {"Run the live HF pipeline: radiod RTP → Phase 1 raw archive (DATA_DIR/raw_archive), Phase 2",
         "D_clock per minute (clock_offset rows, DATA_DIR/clock_offset/<CHANNEL>/<version>/) and Phase 3 10 Hz UTC",
         "product (DATA_DIR/processed/<version>/). Runs until interrupted (or --idle-stop). Embedded by default."})
@@ -60,6 +60,10 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--idle-stop", defaultValue = "0", paramLabel = "SECONDS",
       description = "End after this long without data once data arrived (0 = run until interrupted).")
   long idleStopSeconds;
+
+  // `--version V` is the output version (issue 7), so the standard -V/--version help option is not mixed in
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Mixin ConfigOptions common;
   @Mixin FlinkOptions flink;
