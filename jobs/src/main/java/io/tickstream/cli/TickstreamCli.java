@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
         io.tickstream.cli.gap.GapCommand.class,
         io.tickstream.cli.hf.ReprocessCommand.class,
         io.tickstream.cli.hf.RunCommand.class,
+        io.tickstream.cli.hf.DemoCommand.class,
         io.tickstream.cli.rtp.RecordCommand.class,
         io.tickstream.cli.rtp.RtpCommand.class,
         SimulateCommand.class,

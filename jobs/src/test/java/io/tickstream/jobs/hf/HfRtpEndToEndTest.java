@@ -15,15 +15,6 @@ import io.tickstream.connectors.rtp.RtpSourceConfig;
 import io.tickstream.connectors.rtp.SimChannel;
 import io.tickstream.connectors.rtp.StationConfig;
 import io.tickstream.connectors.rtp.UdpPorts;
-import io.tickstream.core.hf.Station;
-import io.tickstream.core.hf.clock.ModePath;
-import io.tickstream.core.hf.clock.ParametricIonosphere;
-import io.tickstream.core.hf.clock.PropagationMode;
-import io.tickstream.core.hf.clock.PropagationModel;
-import io.tickstream.core.hf.clock.Transmitter;
-import io.tickstream.core.hf.format.BroadcastOptions;
-import io.tickstream.core.hf.sim.HfSignalGenerator;
-import io.tickstream.core.hf.sim.StationProgram;
 import io.tickstream.core.signal.IqBlock;
 import io.tickstream.jobs.record.RecordJob;
 import java.net.DatagramSocket;
@@ -80,19 +71,7 @@ class HfRtpEndToEndTest {
   Path tmp;
 
   static IqSignal wwv(double frequencyMHz, long seed) {
-    HfSignalGenerator gen = new HfSignalGenerator(new StationProgram(BroadcastOptions.defaults(), 0.0, false, null));
-    ModePath p = new PropagationModel(new ParametricIonosphere())
-        .candidates(Transmitter.WWV, HfScenario.RX, frequencyMHz, MINUTE_NS).stream()
-        .filter(m -> m.mode() == PropagationMode.F1).findFirst().orElseThrow();
-    var sc = new HfSignalGenerator.Scenario(List.of(HfSignalGenerator.Transmission.single(Station.WWV, p.delayMs(), 0.5)),
-        D_CLOCK_MS, 30, seed);
-    return (index, frames, iq) -> {
-      float[] x = gen.iq(Math.floorDiv(index, FS) * 1_000_000_000L + Math.floorMod(index, FS) * (1_000_000_000L / FS),
-          frames, FS, sc);
-      for (int k = 0; k < x.length; k++) {
-        iq[k] = x[k];
-      }
-    };
+    return SimulatedWwv.signal("EM38ww", frequencyMHz, FS, D_CLOCK_MS, MINUTE_NS, seed);
   }
 
   @Test
