@@ -14,8 +14,10 @@ import picocli.CommandLine;
         DrfBenchCommand.class,
         BenchHfCommand.class,
         io.tickstream.cli.mesh.BenchMeshCommand.class,
-        io.tickstream.cli.hf.HfJobBenchCommand.class,
+        io.tickstream.cli.clock.BenchClockCommand.class,
         io.tickstream.cli.rtp.BenchRtpCommand.class,
+        io.tickstream.cli.gap.GapBenchCommand.class,
+        io.tickstream.cli.hf.HfJobBenchCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

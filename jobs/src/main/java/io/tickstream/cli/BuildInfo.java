@@ -4,7 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** Version and git commit the jar was built from (filtered into tickstream-build.properties at build time). */
+/**
+ * Version ({@code tickstream-build.properties}, filtered at build time) and the git commit the jar was
+ * built from ({@code tickstream-git.properties}, written by the build: HEAD, {@code -dirty} when the
+ * working tree had uncommitted changes).
+ */
 public final class BuildInfo {
   private static final Properties PROPS = load();
 
@@ -12,12 +16,14 @@ public final class BuildInfo {
 
   private static Properties load() {
     Properties p = new Properties();
-    try (InputStream in = BuildInfo.class.getResourceAsStream("/tickstream-build.properties")) {
-      if (in != null) {
-        p.load(in);
+    for (String res : new String[] {"/tickstream-build.properties", "/tickstream-git.properties"}) {
+      try (InputStream in = BuildInfo.class.getResourceAsStream(res)) {
+        if (in != null) {
+          p.load(in);
+        }
+      } catch (IOException e) {
+        // fall through to defaults
       }
-    } catch (IOException e) {
-      // fall through to defaults
     }
     return p;
   }

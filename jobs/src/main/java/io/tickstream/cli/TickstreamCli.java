@@ -28,12 +28,12 @@ import picocli.CommandLine.Command;
         io.tickstream.cli.mesh.MeshCommand.class,
         io.tickstream.cli.gap.SeriesCommand.class,
         io.tickstream.cli.gap.GapCommand.class,
-        io.tickstream.cli.hf.ReprocessCommand.class,
-        io.tickstream.cli.hf.RunCommand.class,
-        io.tickstream.cli.hf.DemoCommand.class,
         io.tickstream.cli.rtp.RecordCommand.class,
         io.tickstream.cli.rtp.RtpCommand.class,
         SimulateCommand.class,
+        io.tickstream.cli.hf.ReprocessCommand.class,
+        io.tickstream.cli.hf.RunCommand.class,
+        io.tickstream.cli.hf.DemoCommand.class,
     })
 public final class TickstreamCli implements Runnable {
 

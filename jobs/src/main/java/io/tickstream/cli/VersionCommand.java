@@ -7,11 +7,15 @@ import picocli.CommandLine.Command;
 @Command(name = "version", mixinStandardHelpOptions = true,
     description = "Print the tickstream version and the git commit the jar was built from.")
 public final class VersionCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
-    System.out.println("tickstream " + BuildInfo.version());
-    System.out.println("git commit " + BuildInfo.gitCommit());
-    System.out.println("java " + System.getProperty("java.version"));
+    java.io.PrintWriter out = spec.commandLine().getOut();
+    out.println("tickstream " + BuildInfo.version());
+    out.println("git commit " + BuildInfo.gitCommit());
+    out.println("java " + System.getProperty("java.version"));
+    out.flush();
     return 0;
   }
 }

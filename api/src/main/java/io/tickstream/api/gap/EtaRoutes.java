@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * {@code GET /api/eta}, exactly the logic of seeds/000 step 3:
  * <ol>
- *   <li>a cached robust estimate: {@code SELECT * FROM v_eta_current LIMIT 1} → {@code {"success":true,"eta":row}};
+ *   <li>a cached robust estimate: {@code SELECT * FROM v_eta_current WHERE method = 'robust_theilsen' LIMIT 1}
+ *       → {@code {"success":true,"eta":row}} (see {@link EtaStore#currentCached()} for the method filter);
  *   <li>else the latest {@code phase_gap_history} row; none → {@code "no phase gap history"}; slope null
  *       or ≥ 0 → {@code "non-closing slope"};
  *   <li>{@code eta_days = |phase| / −slope}, {@code eta_date = (now + eta_days).date()} (UTC), persisted

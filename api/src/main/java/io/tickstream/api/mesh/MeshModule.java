@@ -75,7 +75,15 @@ public final class MeshModule implements ApiModule {
     maxBodyBytes = cfg.getLong("mesh.ingest.max_body_bytes", 65_536);
     status = new MeshStatus(repo);
     LOG.info("mesh ingest -> {}; max body {} B, {} requests/min per node", router.destination(), maxBodyBytes, rate);
-    routes.post("/api/mesh_ingest", this::ingest);
+    routes.post("/api/mesh_ingest", c -> {
+      try {
+        ingest(c);
+      } catch (io.tickstream.connectors.db.DbException e) {
+        LOG.error("mesh ingest: database error", e);
+        c.header("Retry-After", "30");
+        fail(c, 503, "database unavailable, retry later: " + e.getMessage(), null);
+      }
+    });
     routes.get("/api/mesh_status", c -> c.json(status.status(c.queryParam("method"), c.queryParam("lookback_hours"))));
   }
 

@@ -114,6 +114,16 @@ abstract class EtaApiContract {
     assertEquals(1, count("SELECT count(*) FROM eta_estimate WHERE method = 'instantaneous_phase'"
         + " AND n_points = 1 AND notes = 'fallback'"));
 
+    // a newer phase-gap row is picked up (the persisted fallback is not a robust cache)
+    insertGap("2030-01-01T00:00:00Z", 0.10, -0.0025);
+    JsonNode newer = get("/api/eta");
+    assertEquals("2030-01-01T00:00:00Z", newer.at("/eta/as_of_utc").asText());
+    assertEquals(0.10 / 0.0025, newer.at("/eta/eta_days").asDouble(), 1e-9);
+    get("/api/eta");
+    assertEquals(2, count("SELECT count(*) FROM eta_estimate"));
+    sql("DELETE FROM phase_gap_history WHERE phase_gap_rad = 0.10");
+    sql("DELETE FROM eta_estimate WHERE eta_days > 39 AND eta_days < 41");
+
     // the fallback itself is idempotent too (ON CONFLICT DO NOTHING), even bypassing the cache
     EtaRoutes direct = new EtaRoutes(new io.tickstream.connectors.gap.EtaStore(db), java.time.Clock.systemUTC());
     sql("DELETE FROM eta_estimate");

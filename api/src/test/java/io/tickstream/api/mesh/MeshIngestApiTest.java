@@ -103,6 +103,8 @@ class MeshIngestApiTest {
     assertEquals(1, count("SELECT COUNT(*) FROM ntp_probe WHERE server = 'time.nist.gov'"));
     assertEquals(consensusRows, count("SELECT COUNT(*) FROM mesh_consensus"));
     assertEquals(1, count("SELECT COUNT(*) FROM mesh_node WHERE client_id = 'node-la-01' AND last_seen IS NOT NULL"));
+    assertEquals(0, count("SELECT COUNT(*) FROM phase_gap_history"), "mesh never feeds the ETA path");
+    assertEquals(0, count("SELECT COUNT(*) FROM eta_estimate"));
 
     // mesh status shows the consensus, its flags, and says it is advisory
     HttpResponse<String> st = http.send(HttpRequest.newBuilder(
@@ -116,6 +118,10 @@ class MeshIngestApiTest {
     assertEquals("FEW_NODES", s.at("/consensus/flag_names/0").asText());
     assertEquals(3, s.get("all_methods").size());
     assertTrue(s.at("/mesh_phase_gap/advisory").asBoolean());
+    HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+        + "/api/mesh_status?method=mean")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(400, bad.statusCode());
+    assertTrue(bad.body().contains("method must be one of"), bad.body());
   }
 
   @Test

@@ -35,12 +35,19 @@ public final class EtaStore {
   /** The newest phase-gap row. */
   public record LatestGap(Instant asOfUtc, double phaseGapRad, Double slopeRadPerDay) {}
 
-  /** Seed: {@code SELECT * FROM v_eta_current LIMIT 1}, columns in view order, instants as Instant, dates as LocalDate. */
+  /**
+   * Seed step 3 "try cached robust": {@code SELECT * FROM v_eta_current WHERE method = 'robust_theilsen'
+   * LIMIT 1}, columns in view order, instants as Instant, dates as LocalDate. The method filter makes
+   * the seed's intent explicit: without it the view (ordered by method) would return a persisted
+   * {@code instantaneous_phase} row before the robust one, and that first fallback row would be
+   * served forever even as newer phase-gap rows arrive (docs/PHASE_GAP.md §5).
+   */
   public Optional<Map<String, Object>> currentCached() {
     Dialect d = db.dialect();
     try (Connection c = db.connection();
-        PreparedStatement ps = c.prepareStatement("SELECT * FROM v_eta_current LIMIT 1");
-        ResultSet rs = ps.executeQuery()) {
+        PreparedStatement ps = c.prepareStatement("SELECT * FROM v_eta_current WHERE method = ? LIMIT 1")) {
+      ps.setString(1, EtaEstimator.METHOD);
+      try (ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
         return Optional.empty();
       }
@@ -65,6 +72,7 @@ public final class EtaStore {
         row.put(name, v);
       }
       return Optional.of(row);
+      }
     } catch (SQLException e) {
       throw new DbException("cannot read v_eta_current: " + e.getMessage(), e);
     }

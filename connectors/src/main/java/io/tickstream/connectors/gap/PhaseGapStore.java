@@ -193,17 +193,33 @@ public final class PhaseGapStore {
     return out;
   }
 
+  /**
+   * Fits of this stream and version whose instant in {@code phase_gap_history} is owned by another
+   * method version (so the history there is not this version's).
+   */
+  public long historyConflicts(String streamKey, String methodVersion) {
+    return count("SELECT count(*) FROM phase_gap_fit f JOIN phase_gap_history h ON h.as_of_utc = f.as_of_utc"
+        + " WHERE f.stream_key = ? AND f.method_version = ? AND h.method_version <> f.method_version",
+        "compare phase_gap_fit with phase_gap_history", streamKey, methodVersion);
+  }
+
   /** Number of phase_gap_fit rows last written (inserted or changed) by this ingest run. */
   public long countByRun(long ingestRunId) {
-    try (Connection c = db.connection();
-        PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM phase_gap_fit WHERE ingest_run_id = ?")) {
-      ps.setLong(1, ingestRunId);
+    return count("SELECT count(*) FROM phase_gap_fit WHERE ingest_run_id = ?", "count phase_gap_fit rows",
+        ingestRunId);
+  }
+
+  private long count(String sql, String what, Object... args) {
+    try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        ps.setObject(i + 1, args[i]);
+      }
       try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return rs.getLong(1);
       }
     } catch (SQLException e) {
-      throw new DbException("cannot count phase_gap_fit rows: " + e.getMessage(), e);
+      throw new DbException("cannot " + what + ": " + e.getMessage(), e);
     }
   }
 

@@ -63,16 +63,18 @@ public final class MeshIngestProcessor {
         for (var e : lastSeen.entrySet()) {
           nodeIds.put(e.getKey(), repo.upsertNode(c, e.getKey(), MeshRepository.instant(e.getValue())));
         }
+        List<MeshRepository.ProbeRow> rows = new ArrayList<>(probes.size());
         for (int i = 0; i < probes.size(); i++) {
           MeshProbe p = probes.get(i);
           AcceptanceThresholds.Decision d = th.evaluate(p);
-          repo.upsertProbe(c, nodeIds.get(p.clientId()), p, d.accepted(), d.rejectReason(),
-              raw == null ? null : raw.get(i));
+          rows.add(new MeshRepository.ProbeRow(nodeIds.get(p.clientId()), p, d.accepted(), d.rejectReason(),
+              raw == null ? null : raw.get(i)));
           verdicts.add(new Verdict(p, d.accepted(), d.rejectReason()));
           if (d.accepted()) {
             centers.addAll(grid.centersContaining(truncMicros(p.tUtcNs())));
           }
         }
+        repo.upsertProbes(c, rows);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();

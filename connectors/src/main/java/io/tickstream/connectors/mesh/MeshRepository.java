@@ -71,27 +71,41 @@ public final class MeshRepository {
     }
   }
 
+  /** A probe to store with its verdict and raw JSON. */
+  public record ProbeRow(long nodeId, MeshProbe probe, boolean accepted, String rejectReason, String rawJson) {}
+
+  private static final String UPSERT_PROBE =
+      "INSERT INTO ntp_probe(node_id, server, t_utc, samples, offset_mean_ms, offset_std_ms, rtt_mean_ms, "
+          + "accepted, reject_reason, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+          + "ON CONFLICT (node_id, server, t_utc) DO UPDATE SET samples = EXCLUDED.samples, "
+          + "offset_mean_ms = EXCLUDED.offset_mean_ms, offset_std_ms = EXCLUDED.offset_std_ms, "
+          + "rtt_mean_ms = EXCLUDED.rtt_mean_ms, accepted = EXCLUDED.accepted, "
+          + "reject_reason = EXCLUDED.reject_reason, raw = EXCLUDED.raw";
+
   /** Writes one probe with its acceptance verdict (upsert on node, server, time). */
   public void upsertProbe(Connection c, long nodeId, MeshProbe p, boolean accepted, String rejectReason, String rawJson)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO ntp_probe(node_id, server, t_utc, samples, offset_mean_ms, offset_std_ms, rtt_mean_ms, "
-            + "accepted, reject_reason, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            + "ON CONFLICT (node_id, server, t_utc) DO UPDATE SET samples = EXCLUDED.samples, "
-            + "offset_mean_ms = EXCLUDED.offset_mean_ms, offset_std_ms = EXCLUDED.offset_std_ms, "
-            + "rtt_mean_ms = EXCLUDED.rtt_mean_ms, accepted = EXCLUDED.accepted, "
-            + "reject_reason = EXCLUDED.reject_reason, raw = EXCLUDED.raw")) {
-      ps.setLong(1, nodeId);
-      ps.setString(2, p.server());
-      dialect.setInstant(ps, 3, instant(p.tUtcNs()));
-      ps.setInt(4, p.samples());
-      ps.setDouble(5, p.offsetMeanMs());
-      setNullable(ps, 6, p.offsetStdMs());
-      setNullable(ps, 7, p.rttMeanMs());
-      ps.setBoolean(8, accepted);
-      ps.setString(9, rejectReason);
-      dialect.setJson(ps, 10, rawJson);
-      ps.executeUpdate();
+    upsertProbes(c, List.of(new ProbeRow(nodeId, p, accepted, rejectReason, rawJson)));
+  }
+
+  /** Writes probes as one JDBC batch (upsert on node, server, time). */
+  public void upsertProbes(Connection c, List<ProbeRow> rows) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(UPSERT_PROBE)) {
+      for (ProbeRow r : rows) {
+        MeshProbe p = r.probe();
+        ps.setLong(1, r.nodeId());
+        ps.setString(2, p.server());
+        dialect.setInstant(ps, 3, instant(p.tUtcNs()));
+        ps.setInt(4, p.samples());
+        ps.setDouble(5, p.offsetMeanMs());
+        setNullable(ps, 6, p.offsetStdMs());
+        setNullable(ps, 7, p.rttMeanMs());
+        ps.setBoolean(8, r.accepted());
+        ps.setString(9, r.rejectReason());
+        dialect.setJson(ps, 10, r.rawJson());
+        ps.addBatch();
+      }
+      ps.executeBatch();
     }
   }
 

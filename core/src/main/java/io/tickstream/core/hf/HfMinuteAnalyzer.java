@@ -1,5 +1,6 @@
 package io.tickstream.core.hf;
 
+import io.tickstream.core.hf.analysis.BcdCorrelator;
 import io.tickstream.core.hf.analysis.BcdDecoder;
 import io.tickstream.core.hf.analysis.ChuFskDecoder;
 import io.tickstream.core.hf.analysis.MinuteSamples;
@@ -71,6 +72,67 @@ public final class HfMinuteAnalyzer {
     return config;
   }
 
+  /**
+   * A 5 ms 1000 Hz tick leaks into the 1200 Hz matched filter when the two only partly overlap (and vice
+   * versa), up to ≈ −10 dB. If the weaker station's peak lies within 8 ms (mod 1 s) of the stronger's,
+   * the weaker is searched again with the stronger's tick excluded.
+   */
+  private void resolveTickOverlap(MinuteSamples in, java.util.Map<Station, TickTimer.Result> r, int minute,
+      List<String> notes) {
+    TickTimer.Result w = r.get(Station.WWV);
+    TickTimer.Result h = r.get(Station.WWVH);
+    if (w == null || h == null || Double.isNaN(w.tickAmplitudeDb()) || Double.isNaN(h.tickAmplitudeDb())) {
+      return;
+    }
+    double d = Math.abs(w.timing().arrivalOffsetMs() - h.timing().arrivalOffsetMs()) % 1000.0;
+    d = Math.min(d, 1000.0 - d);
+    if (d >= 8.0) {
+      return;
+    }
+    boolean wwvStronger = w.tickAmplitudeDb() >= h.tickAmplitudeDb();
+    TickTimer.Result strong = wwvStronger ? w : h;
+    Station weak = wwvStronger ? Station.WWVH : Station.WWV;
+    int halfWidth = (int) Math.round(0.008 * in.sampleRateHz());
+    r.put(weak, timer.measure(in, weak, minute, strong.timing().arrivalOffsetMs(), halfWidth));
+    notes.add(String.format(java.util.Locale.ROOT,
+        "%s tick peak was within %.1f ms of %s's; searched again away from it", weak, d, strong.timing().station()));
+  }
+
+  /**
+   * When {@code weak}'s ticks were found but not its minute marker — or its marker puts it more than
+   * 100 ms from {@code strong} while being the weaker marker — the second is taken from {@code strong}'s
+   * resolved marker: WWV and WWVH arrivals differ by less than 100 ms at any receiver, so the
+   * whole-second choice nearest the other station's arrival is unambiguous.
+   */
+  private static void borrowSecond(MinuteSamples in, java.util.Map<Station, TickTimer.Result> r, Station weak,
+      Station strong, double minStackSnrDb) {
+    TickTimer.Result w = r.get(weak);
+    TickTimer.Result s = r.get(strong);
+    if (w == null || s == null || !s.secondResolved() || !s.timing().usable()
+        || Double.isNaN(w.timing().arrivalOffsetMs())
+        || w.timing().snrDb() + 10 * Math.log10(w.timing().ticksUsed()) < minStackSnrDb) {
+      return;
+    }
+    double diff = w.timing().arrivalOffsetMs() - s.timing().arrivalOffsetMs();
+    boolean conflict = w.secondResolved() && Math.abs(diff) > 100.0
+        && !(w.timing().markerSnrDb() > s.timing().markerSnrDb());
+    if (w.secondResolved() && !conflict) {
+      return;
+    }
+    double k = Math.round(diff / 1000.0);
+    double shifted = w.timing().arrivalOffsetMs() - 1000.0 * k;
+    if (Math.abs(shifted - s.timing().arrivalOffsetMs()) > 100.0) {
+      return;
+    }
+    StationTiming t = w.timing();
+    StationTiming fixed = new StationTiming(t.station(), shifted, t.arrivalUncertaintyMs(), t.snrDb(), t.ticksUsed(),
+        t.markerOffsetMs(), t.markerSnrDb(), t.delaySpreadMs(), t.dopplerHz(), t.dopplerSpreadHz(),
+        t.frequencySelectivityDb(), true);
+    r.put(weak, new TickTimer.Result(fixed, w.markerOnsetIndex() - k * in.sampleRateHz(), true,
+        weak + ": second taken from " + strong + "'s minute marker (own marker "
+            + (conflict ? "disagreed by " + Math.round(diff) + " ms" : "too weak") + ")", w.tickAmplitudeDb()));
+  }
+
   public MinuteAnalysis analyze(MinuteSamples in) {
     List<String> notes = new ArrayList<>();
     UtcMinute label = UtcMinute.ofEpochNs(in.minuteStartSystemNs());
@@ -78,16 +140,31 @@ public final class HfMinuteAnalyzer {
     double[] ampDb = new double[Station.values().length];
     java.util.Arrays.fill(ampDb, Double.NaN);
     TickTimer.Result bestWwv = null;
+    TickTimer.Result wwvResult = null;
+    TickTimer.Result wwvhResult = null;
     TickTimer.Result chuResult = null;
+    java.util.Map<Station, TickTimer.Result> results = new java.util.EnumMap<>(Station.class);
     for (Station st : new Station[] {Station.WWV, Station.WWVH, Station.CHU}) {
-      if (!config.candidates().contains(st)) {
-        continue;
+      if (config.candidates().contains(st)) {
+        results.put(st, timer.measure(in, st, label.minute()));
       }
-      TickTimer.Result r = timer.measure(in, st, label.minute());
+    }
+    resolveTickOverlap(in, results, label.minute(), notes);
+    double minStack = config.ticks().minStackSnrDb();
+    borrowSecond(in, results, Station.WWV, Station.WWVH, minStack);
+    borrowSecond(in, results, Station.WWVH, Station.WWV, minStack);
+    for (java.util.Map.Entry<Station, TickTimer.Result> e : results.entrySet()) {
+      Station st = e.getKey();
+      TickTimer.Result r = e.getValue();
       timings.add(r.timing());
       ampDb[st.ordinal()] = r.tickAmplitudeDb();
       if (r.note() != null) {
         notes.add(r.note());
+      }
+      if (st == Station.WWV) {
+        wwvResult = r;
+      } else if (st == Station.WWVH) {
+        wwvhResult = r;
       }
       if (st == Station.CHU) {
         chuResult = r;
@@ -98,9 +175,21 @@ public final class HfMinuteAnalyzer {
     }
 
     TimeCode code = null;
+    double bcdRatioDb = Double.NaN;
     if (bestWwv != null) {
-      code = BcdDecoder.decode(BcdDecoder.slice(in, bestWwv.markerOnsetIndex()),
-          config.broadcast().dut1SignOneIsPositive());
+      BcdDecoder.Sliced sliced = BcdDecoder.slice(in, bestWwv.markerOnsetIndex());
+      code = BcdDecoder.decode(sliced, config.broadcast().dut1SignOneIsPositive());
+      if (wwvResult != null && wwvhResult != null && sliced.secondsRead() >= 58) {
+        BcdCorrelator.Result bc = BcdCorrelator.correlate(in, sliced.symbols(),
+            wwvResult.timing().usable() ? wwvResult.markerOnsetIndex() : Double.NaN,
+            wwvhResult.timing().usable() ? wwvhResult.markerOnsetIndex() : Double.NaN);
+        if (bc != null) {
+          bcdRatioDb = bc.amplitudeRatioDb();
+          notes.add(String.format(java.util.Locale.ROOT,
+              "BCD correlation: peak %.1f ms (quality %.1f), amplitudes WWV %.3g / WWVH %.3g (%.1f dB)",
+              bc.peakOffsetMs(), bc.quality(), bc.wwvAmplitude(), bc.wwvhAmplitude(), bc.amplitudeRatioDb()));
+        }
+      }
       if (code == null) {
         notes.add("BCD: fewer than 58 seconds inside the data");
       } else if (!code.valid()) {
@@ -137,7 +226,7 @@ public final class HfMinuteAnalyzer {
         }
       }
     }
-    Discrimination disc = StationDiscriminator.decide(timings, ampDb, tones, test, program.minute());
+    Discrimination disc = StationDiscriminator.decide(timings, ampDb, tones, test, bcdRatioDb, program.minute());
     MinuteAnalysis tmp = new MinuteAnalysis(in.channel(), in.frequencyHz(), in.minuteStartSystemNs(), utcMinute,
         timings, code, tones, test, Double.NaN, Double.NaN, Double.NaN, disc, in.completeness(), false, notes);
     StationTiming dom = tmp.dominantTiming().orElse(null);

@@ -14,8 +14,8 @@ package io.tickstream.core.hf;
  * @param arrivalOffsetMs arrival of the on-time edge relative to the system-time minute boundary (ms)
  * @param arrivalUncertaintyMs 1σ of {@code arrivalOffsetMs} (ms), from the scatter of the per-tick
  *     arrivals divided by √n, floored by the Cramér–Rao bound of the combined matched filter
- * @param snrDb matched-filter SNR of one tick (dB): stacked-tick peak² / correlation noise variance,
- *     minus 10·log10(ticksUsed)
+ * @param snrDb matched-filter SNR of one tick (dB): (Σ_s|C_s|² at the tick) / (median of Σ_s|C_s|² away
+ *     from it) − 1, the incoherent tick stack of {@code analysis.TickTimer}
  * @param ticksUsed number of seconds (ticks/markers) combined
  * @param markerOffsetMs arrival of the minute marker alone (ms) from its own matched filter; NaN if
  *     not found

@@ -32,6 +32,8 @@ class DiscriminationTest {
     int total = 0;
     int correctAll = 0;
     int timingOk = 0;
+    int weakUsable = 0;
+    int weakWrong = 0;
     for (int i = 0; i < 60; i++) {
       long utc = first + i * 60_000_000_000L;
       UtcMinute label = UtcMinute.ofEpochNs(utc);
@@ -69,10 +71,21 @@ class DiscriminationTest {
       if (strongT.usable() && strongT.arrivalOffsetMs() > expect - 0.1 && strongT.arrivalOffsetMs() < expect + 1.2) {
         timingOk++;
       }
+      StationTiming weakT = m.timing(wwvStronger ? Station.WWVH : Station.WWV).orElseThrow();
+      double expectWeak = (wwvStronger ? dWwvh : dWwv) + dClock;
+      if (weakT.usable()) {
+        weakUsable++;
+        if (!(weakT.arrivalOffsetMs() > expectWeak - 0.1 && weakT.arrivalOffsetMs() < expectWeak + 1.2)) {
+          weakWrong++;
+          System.out.println("weak station wrong: " + weakT + " expected " + expectWeak);
+        }
+      }
     }
     System.out.printf("WWV/WWVH discrimination @ 20 dB with multipath: %d/%d exclusive-tone minutes correct,"
-        + " %d/%d all minutes; dominant-station timing within the multipath span in %d/%d%n",
-        correct, exclusive, correctAll, total, timingOk, total);
+        + " %d/%d all minutes; dominant-station timing within the multipath span in %d/%d; weaker station usable in"
+        + " %d/%d, wrong %d%n", correct, exclusive, correctAll, total, timingOk, total, weakUsable, total, weakWrong);
+    assertEquals(0, weakWrong, "a usable weaker-station timing must be right");
+    assertTrue(weakUsable >= 0.9 * total, "weaker station usable in " + weakUsable + "/" + total);
     assertTrue(exclusive >= 30);
     assertTrue(correct >= Math.ceil(0.99 * exclusive), correct + "/" + exclusive);
     assertEquals(total, timingOk);

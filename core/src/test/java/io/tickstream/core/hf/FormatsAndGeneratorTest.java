@@ -127,6 +127,25 @@ class FormatsAndGeneratorTest {
     assertTrue(m.notes().stream().anyMatch(s -> s.contains("complete")), m.notes().toString());
   }
 
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} Hz")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {16_000, 24_000})
+  void otherRadiodRatesWork(int fs) {
+    HfSignalGenerator g = SimulatedMinutes.generator(0.4, null);
+    Scenario sc = new Scenario(List.of(new Transmission(Station.WWVH,
+        List.of(new HfSignalGenerator.Path(23.7, 1.0, -0.08, 1.0)))), -7.5, 10, 11);
+    long minute = new UtcMinute(2026, 33, 18, 37).epochNs();
+    long t0 = minute - 1_000_000_000L;
+    MinuteSamples ms = MinuteSamples.fromInterleavedIq("WWV_5", 5e6, fs, t0, minute, g.iq(t0, 62 * fs, fs, sc), 1.0);
+    MinuteAnalysis m = new HfMinuteAnalyzer(HfMinuteAnalyzer.Config.defaultsFor(5e6, null)).analyze(ms);
+    StationTiming t = m.timing(Station.WWVH).orElseThrow();
+    assertTrue(t.usable());
+    assertEquals(23.7 - 7.5, t.arrivalOffsetMs(), 0.01);
+    assertEquals(-0.08, t.dopplerHz(), 0.01);
+    assertEquals(minute, m.utcMinuteStartNs());
+    assertEquals(0.4, m.timeCode().dut1Seconds(), 1e-9);
+    assertEquals(DominantStation.WWVH, m.discrimination().dominant());
+  }
+
   @Test
   void sampleFileRejectsBadInputWithItsName(@TempDir Path dir) throws IOException {
     Path raw = dir.resolve("x.cf32");

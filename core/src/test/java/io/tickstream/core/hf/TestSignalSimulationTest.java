@@ -36,13 +36,8 @@ class TestSignalSimulationTest {
         new Transmission(Station.WWVH, List.of(Path.of(24.5, 0.3)))), -3.0, 15, 42);
 
     MinuteAnalysis m8 = a.analyze(SimulatedMinutes.minute(g, hour + 8 * 60_000_000_000L, sc, 10e6));
-    TestSignalResult t8 = m8.testSignal();
-    System.out.println("minute 8: " + t8);
-    assertNotNull(t8);
-    assertEquals(Station.WWV, t8.station());
-    assertTrue(t8.detected());
+    TestSignalResult t8 = detected(m8, Station.WWV, 6.2 - 3.0, 0.8);
     assertTrue(t8.chirpScore() > 0.5 && t8.multitoneScore() > 0.1, t8.toString()); // multitone suffers from envelope detection of two carriers
-    assertEquals(6.2 - 3.0, t8.toaOffsetMs(), 0.8, "ToA between the two WWV paths");
     assertEquals(DominantStation.WWV, m8.discrimination().dominant());
     assertFalse(Double.isNaN(m8.timing(Station.WWV).orElseThrow().frequencySelectivityDb()));
 
@@ -52,15 +47,21 @@ class TestSignalSimulationTest {
     Scenario hawaii = new Scenario(List.of(
         new Transmission(Station.WWV, List.of(Path.of(30.0, 0.3))),
         new Transmission(Station.WWVH, List.of(Path.of(24.5, 1.0)))), -3.0, 15, 43);
-    MinuteAnalysis m44 = a.analyze(SimulatedMinutes.minute(g, hour + 44 * 60_000_000_000L, hawaii, 10e6));
-    TestSignalResult t44 = m44.testSignal();
-    System.out.println("minute 44: " + t44);
-    assertNotNull(t44);
-    assertEquals(Station.WWVH, t44.station());
-    assertTrue(t44.detected());
-    assertEquals(24.5 - 3.0, t44.toaOffsetMs(), 0.5);
+    detected(a.analyze(SimulatedMinutes.minute(g, hour + 44 * 60_000_000_000L, hawaii, 10e6)), Station.WWVH,
+        24.5 - 3.0, 0.5);
 
     MinuteAnalysis m48 = a.analyze(SimulatedMinutes.minute(g, hour + 48 * 60_000_000_000L, hawaii, 10e6));
     assertNull(m48.testSignal(), "minute 48 is not a test minute with --wwvh-test-minute 44");
+  }
+
+  /** Asserts the test signal of {@code station} was detected with its ToA (delay + D_clock) within tol ms. */
+  private static TestSignalResult detected(MinuteAnalysis m, Station station, double toaMs, double tolMs) {
+    TestSignalResult t = m.testSignal();
+    System.out.println(station + " test minute: " + t);
+    assertNotNull(t);
+    assertEquals(station, t.station());
+    assertTrue(t.detected(), t.toString());
+    assertEquals(toaMs, t.toaOffsetMs(), tolMs, "ToA");
+    return t;
   }
 }

@@ -26,6 +26,11 @@ public final class ClockOptions {
       description = "Also print (and write to the CSV) every channel's own D_clock and residual.")
   boolean perChannel;
 
+  @Option(names = "--track",
+      description = "Use the previous grade A/B minute as the prior of the next (keeps propagation modes "
+          + "through minutes heard on fewer channels).")
+  boolean track;
+
   @Option(names = "--clock-prior-ms", paramLabel = "MS",
       description = "Independent prior D_clock (ms), used only to choose propagation modes.")
   Double priorMs;
@@ -71,6 +76,10 @@ public final class ClockOptions {
 
   public ClockPrior prior() {
     return priorMs == null ? ClockPrior.NONE : new ClockPrior(priorMs, priorSigmaMs);
+  }
+
+  public boolean track() {
+    return track;
   }
 
   public Path csv() {

@@ -42,7 +42,7 @@ public final class ClockReport {
       out.println("D_clock: not computed (no receiver locator: give --grid LOCATOR)");
       return List.of();
     }
-    List<MinuteSolution> minutes = new ClockFusion(options.solver(), options.prior())
+    List<MinuteSolution> minutes = new ClockFusion(options.solver(), options.prior(), options.track())
         .solveAll(analyses);
     out.println("D_clock = t_system − t_UTC, receiver " + options.grid() + " "
         + options.receiver() + ", " + analyses.size() + " channel-minutes");

@@ -2,11 +2,13 @@ package io.tickstream.cli.gap;
 
 import io.tickstream.cli.BuildInfo;
 import io.tickstream.cli.ConfigOptions;
+import io.tickstream.cli.FlinkOptions;
 import io.tickstream.connectors.config.TickstreamConfig;
 import io.tickstream.connectors.db.IngestRuns;
 import io.tickstream.connectors.gap.EtaStore;
 import io.tickstream.connectors.gap.PhaseGapDbSink;
 import io.tickstream.connectors.gap.PhaseGapStore;
+import io.tickstream.connectors.series.ObservationPoller;
 import io.tickstream.connectors.series.OwnSeries;
 import io.tickstream.connectors.series.SeriesObservation;
 import io.tickstream.connectors.series.SeriesStore;
@@ -16,6 +18,7 @@ import io.tickstream.core.gap.PhaseConversion;
 import io.tickstream.core.gap.PhaseGapFitter;
 import io.tickstream.core.gap.SeriesPoint;
 import io.tickstream.core.time.LeapSecondTable;
+import io.tickstream.jobs.JobRuntime;
 import io.tickstream.jobs.gap.EtaEstimation;
 import io.tickstream.jobs.gap.PhaseGapJob;
 import java.io.PrintWriter;
@@ -62,14 +65,16 @@ public final class GapCommand implements Runnable {
     }
   }
 
-  @Command(name = "fit", mixinStandardHelpOptions = true,
+  @Command(name = "fit",
       description = {"Fit phase gap and slope of a stream over trailing windows (bounded Flink job over observation)",
           "and upsert phase_gap_fit and (unless the stream is advisory, e.g. mesh) phase_gap_history;",
           "then run the robust ETA over eta.history.window_days (unless --no-eta).",
           "Re-running the same --method-version over the same input changes no row."})
   static final class Fit implements Callable<Integer> {
+    @Mixin io.tickstream.cli.HelpOption help;
     @Mixin ConfigOptions config;
     @Mixin LeapSecondsOption leap;
+    @Mixin FlinkOptions flink;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--stream", required = true, paramLabel = "KEY", description = "Stream key (see `series list`).")
@@ -81,9 +86,9 @@ public final class GapCommand implements Runnable {
     @Option(names = "--to", paramLabel = "T", description = "Last observation to use (ISO-8601; default: all).")
     String to;
 
-    @Option(names = "--method-version", paramLabel = "V",
+    @Option(names = {"--method-version", "--version"}, paramLabel = "V",
         description = "method_version of the rows (default: setting gap.method_version or " + DEFAULT_METHOD_VERSION
-            + "). (--version is picocli's version flag.)")
+            + ").")
     String methodVersion;
 
     @Option(names = "--window-days", defaultValue = "30", description = "Trailing fit window in days (default ${DEFAULT-VALUE}).")
@@ -109,9 +114,18 @@ public final class GapCommand implements Runnable {
     @Option(names = "--no-eta", description = "Do not run the ETA estimator afterwards.")
     boolean noEta;
 
+    @Option(names = "--follow", description = "Same as --mode STREAMING: keep running, poll observation and fit new"
+        + " observations as they arrive, until interrupted. Run `gap eta` to refresh the ETA.")
+    boolean followFlag;
+
+    @Option(names = "--poll-seconds", defaultValue = "10", description = "--follow: polling interval (default ${DEFAULT-VALUE}).")
+    double pollSeconds;
+
     @Override
     public Integer call() throws Exception {
       PrintWriter out = spec.commandLine().getOut();
+      JobRuntime runtime = flink.runtime(followFlag ? RuntimeExecutionMode.STREAMING : RuntimeExecutionMode.BATCH);
+      boolean follow = runtime.mode() == RuntimeExecutionMode.STREAMING;
       try (ConfigOptions.Opened o = config.open()) {
         TickstreamConfig cfg = o.config();
         String version = methodVersion != null ? methodVersion : cfg.getString("gap.method_version", DEFAULT_METHOD_VERSION);
@@ -131,8 +145,11 @@ public final class GapCommand implements Runnable {
         Instant toT = time("--to", to);
         Instant readFrom = fromT == null ? null : fromT.minusNanos((long) (windowDays * 86_400e9));
         int exclude = includePredictions ? 0 : SeriesObservation.FLAG_PREDICTED;
-        List<SeriesPoint> points = store.read(stream, readFrom, toT, exclude);
-        if (points.isEmpty()) {
+        List<SeriesPoint> points = follow ? List.of() : store.read(stream, readFrom, toT, exclude);
+        if (follow && toT != null) {
+          throw new IllegalArgumentException("--follow runs open-ended; do not combine it with --to");
+        }
+        if (points.isEmpty() && !follow) {
           throw new IllegalArgumentException("stream '" + stream + "' has no observations in the requested range");
         }
         boolean authoritative = !OwnSeries.ORIGIN_MESH.equals(info.origin());
@@ -157,17 +174,29 @@ public final class GapCommand implements Runnable {
           PhaseGapJob.Settings settings = new PhaseGapJob.Settings(stream, version, windowDays, stepSeconds,
               fromT == null ? Long.MIN_VALUE : fromT.getEpochSecond() * 1_000_000_000L + fromT.getNano(), params,
               authoritative, run, Map.of("git_commit", BuildInfo.gitCommit()));
-          StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-          env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-          env.setParallelism(1);
+          StreamExecutionEnvironment env = runtime.environment();
+          if (follow) {
+            out.println("following stream " + stream + " (poll every " + pollSeconds + " s); fits go to phase_gap_fit"
+                + (authoritative ? " and phase_gap_history" : "") + " of " + o.db().url().masked() + "; Ctrl-C to stop");
+            out.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> runs.finishOk(run, "follow stopped")));
+            PhaseGapJob.build(ObservationPoller.stream(env, new ObservationPoller(cfg.dbUrl(), stream, readFrom,
+                exclude), pollSeconds), settings, table, new PhaseGapDbSink(cfg.dbUrl()));
+            env.execute("tickstream gap fit --follow " + stream);
+            return 0;
+          }
           PhaseGapJob.build(env.fromData(points).name("observation " + stream), settings, table,
               new PhaseGapDbSink(cfg.dbUrl()));
           env.execute("tickstream gap fit " + stream);
-          long changed = new PhaseGapStore(o.db()).countByRun(run);
-          long total = new PhaseGapStore(o.db()).fits(stream, version).size();
+          PhaseGapStore gaps = new PhaseGapStore(o.db());
+          long changed = gaps.countByRun(run);
+          long total = gaps.fits(stream, version).size();
+          long conflicts = authoritative ? gaps.historyConflicts(stream, version) : 0;
           String msg = String.format(Locale.ROOT, "stream %s, %s: %d observation(s), %d fit(s) for version %s,"
-              + " %d written or changed by this run%s", stream, conv.name(), points.size(), total, version, changed,
-              authoritative ? "" : " (advisory stream: phase_gap_history not written)");
+              + " %d written or changed by this run%s%s", stream, conv.name(), points.size(), total, version, changed,
+              authoritative ? "" : " (advisory stream: phase_gap_history not written)",
+              conflicts == 0 ? "" : "; " + conflicts + " instant(s) of phase_gap_history belong to another method"
+                  + " version and were kept (phase_gap_history holds one series; the ETA reads it as it is)");
           out.println(msg + "; ingest_run " + run);
           if (!noEta && authoritative) {
             out.println(Eta.runEta(o, out));

@@ -29,9 +29,7 @@ import picocli.CommandLine.Option;
 public final class ReprocessCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(ReprocessCommand.class);
 
-  // `--version V` is the output version (issue 7), so the standard -V/--version help option is not mixed in
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-  boolean help;
+  @Mixin io.tickstream.cli.HelpOption help;
 
   @Mixin ConfigOptions config;
 

@@ -61,9 +61,7 @@ public final class RunCommand implements Callable<Integer> {
       description = "End after this long without data once data arrived (0 = run until interrupted).")
   long idleStopSeconds;
 
-  // `--version V` is the output version (issue 7), so the standard -V/--version help option is not mixed in
-  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
-  boolean help;
+  @Mixin io.tickstream.cli.HelpOption help;
 
   @Mixin ConfigOptions common;
   @Mixin FlinkOptions flink;

@@ -142,6 +142,7 @@ public final class MeshCommand implements Runnable {
     @Option(names = "--bounded", description = "stop at the offsets current at start (replay) instead of running forever")
     boolean bounded;
     @Mixin ConfigOptions config;
+    @Mixin io.tickstream.cli.FlinkOptions flink;
 
     @Override
     public Integer call() throws Exception {
@@ -152,15 +153,28 @@ public final class MeshCommand implements Runnable {
         bootstrap = o.config().kafkaBootstrap().orElseThrow(() ->
             new IllegalArgumentException("mesh job needs --kafka-bootstrap or KAFKA_BOOTSTRAP"));
       }
-      run(bootstrap, topic, group, dbUrl, bounded);
+      io.tickstream.jobs.JobRuntime rt = flink.runtime(RuntimeExecutionMode.STREAMING);
+      if (rt.mode() == RuntimeExecutionMode.BATCH && !bounded) {
+        throw new IllegalArgumentException("--mode BATCH needs --bounded (an unbounded Kafka source cannot run in BATCH)");
+      }
+      StreamExecutionEnvironment env = rt.environment();
+      build(env, bootstrap, topic, group, dbUrl, bounded);
+      io.tickstream.jobs.JobRuntime.execute(env, "tickstream mesh consensus");
       return 0;
     }
   }
 
-  /** Builds and runs the Kafka → DB mesh job (blocking). */
+  /** Builds and runs the Kafka → DB mesh job on the context environment, STREAMING (blocking). */
   public static void run(String bootstrap, String topic, String group, String dbUrl, boolean bounded) throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+    build(env, bootstrap, topic, group, dbUrl, bounded);
+    env.execute("tickstream mesh consensus");
+  }
+
+  /** Attaches the Kafka → DB mesh job graph to {@code env}. */
+  public static void build(StreamExecutionEnvironment env, String bootstrap, String topic, String group, String dbUrl,
+      boolean bounded) {
     if (!bounded) {
       env.enableCheckpointing(30_000);
     }
@@ -169,6 +183,5 @@ public final class MeshCommand implements Runnable {
         MeshConsensusJob.Config.defaults(ThresholdSpec.fromDatabase(dbUrl, 30_000)),
         MeshDbSinks.probes(dbUrl), MeshDbSinks.consensus(dbUrl),
         new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>()); // late probes: stored + counted
-    env.execute("tickstream mesh consensus");
   }
 }

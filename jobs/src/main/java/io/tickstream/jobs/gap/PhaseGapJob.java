@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
@@ -50,14 +53,36 @@ public final class PhaseGapJob {
   public static DataStream<PhaseGapRecord> build(DataStream<SeriesPoint> points, Settings settings,
                                                  LeapSecondTable leapSeconds, Sink<PhaseGapRecord> sink) {
     DataStream<PhaseGapRecord> fits = points
-        .assignTimestampsAndWatermarks(WatermarkStrategy.<SeriesPoint>forMonotonousTimestamps()
-            .withTimestampAssigner((p, ts) -> Math.floorDiv(p.tUtcNs(), 1_000_000L)))
+        .assignTimestampsAndWatermarks(inclusiveMonotonous())
         .keyBy(p -> settings.streamKey())
         .process(new FitFunction(settings, leapSeconds))
         .name("phase-gap fit " + settings.streamKey())
         .returns(PhaseGapRecord.class);
     fits.sinkTo(sink).name("phase-gap sink");
     return fits;
+  }
+
+  /**
+   * Watermark = the largest timestamp seen (not {@code max − 1} as Flink's monotonous strategy), so
+   * in streaming mode the fit for the newest observation fires as soon as it arrives instead of
+   * waiting for the next one. Observations must arrive in time order (the sources guarantee it).
+   */
+  static WatermarkStrategy<SeriesPoint> inclusiveMonotonous() {
+    return WatermarkStrategy.<SeriesPoint>forGenerator(ctx -> new WatermarkGenerator<>() {
+      private long max = Long.MIN_VALUE;
+
+      @Override
+      public void onEvent(SeriesPoint p, long ts, WatermarkOutput out) {
+        max = Math.max(max, ts);
+      }
+
+      @Override
+      public void onPeriodicEmit(WatermarkOutput out) {
+        if (max != Long.MIN_VALUE) {
+          out.emitWatermark(new Watermark(max));
+        }
+      }
+    }).withTimestampAssigner((p, ts) -> Math.floorDiv(p.tUtcNs(), 1_000_000L));
   }
 
   static final class FitFunction extends KeyedProcessFunction<String, SeriesPoint, PhaseGapRecord> {

@@ -6,7 +6,6 @@ import io.tickstream.core.mesh.MeshProbe;
 import io.tickstream.core.mesh.WindowConsensus;
 import java.io.Serializable;
 import java.time.Duration;
-import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -56,13 +55,15 @@ public final class MeshConsensusJob {
   /** Attaches the job graph to {@code source}; returns the consensus stream (already sunk). */
   public static DataStream<WindowConsensus> build(DataStream<ProbeCodec.Envelope> source, Config cfg,
       Sink<ProbeVerdict> probeSink, Sink<WindowConsensus> consensusSink, Sink<MeshProbe> lateSink) {
+    // per-record watermarks: which probes are late depends only on input order, not on replay speed
     DataStream<ProbeCodec.Envelope> timed = source.assignTimestampsAndWatermarks(
-        WatermarkStrategy.<ProbeCodec.Envelope>forBoundedOutOfOrderness(cfg.outOfOrderness())
-            .withTimestampAssigner((e, ts) -> Math.floorDiv(e.probe().tUtcNs(), 1_000_000L))
+        io.tickstream.jobs.Watermarks.<ProbeCodec.Envelope>boundedOutOfOrderness(cfg.outOfOrderness(),
+                (e, ts) -> Math.floorDiv(e.probe().tUtcNs(), 1_000_000L))
             .withIdleness(cfg.idleness()))
         .name("event time: as_of_utc");
     DataStream<ProbeVerdict> verdicts = timed.map(new AcceptProbes(cfg.thresholds())).name("accept/reject probes");
-    verdicts.sinkTo(probeSink).name("ntp_probe + mesh_node");
+    // keyed by node: one writer owns each mesh_node row, so concurrent writers never deadlock on it
+    verdicts.keyBy(v -> v.probe().clientId()).sinkTo(probeSink).name("ntp_probe + mesh_node");
     long stepMs = cfg.grid().stepNs() / 1_000_000L;
     SingleOutputStreamOperator<WindowConsensus> consensus = verdicts
         .filter(ProbeVerdict::accepted).name("accepted only")
@@ -72,7 +73,7 @@ public final class MeshConsensusJob {
         .allowedLateness(cfg.allowedLateness())
         .sideOutputLateData(LATE)
         .process(new ConsensusWindow()).name("windowed consensus");
-    consensus.sinkTo(consensusSink).name("mesh_consensus");
+    consensus.sinkTo(consensusSink).name("mesh_consensus").setParallelism(1);
     consensus.getSideOutput(LATE).map(new CountLate()).name("count late probes").sinkTo(lateSink).name("late probes");
     return consensus;
   }

@@ -26,7 +26,7 @@ public final class MeshDbSinks {
   /** {@code mesh_node} (last_seen) and {@code ntp_probe} rows. */
   public static Sink<ProbeVerdict> probes(String dbUrl) {
     return new DbSink<>(dbUrl, 500, (repo, c, batch) -> {
-      Map<String, Long> last = new HashMap<>();
+      Map<String, Long> last = new java.util.TreeMap<>(); // fixed lock order
       for (ProbeVerdict v : batch) {
         last.merge(v.probe().clientId(), v.probe().tUtcNs(), Math::max);
       }
@@ -34,10 +34,12 @@ public final class MeshDbSinks {
       for (var e : last.entrySet()) {
         ids.put(e.getKey(), repo.upsertNode(c, e.getKey(), MeshRepository.instant(e.getValue())));
       }
+      List<MeshRepository.ProbeRow> rows = new ArrayList<>(batch.size());
       for (ProbeVerdict v : batch) {
         MeshProbe p = v.probe();
-        repo.upsertProbe(c, ids.get(p.clientId()), p, v.accepted(), v.rejectReason(), v.raw());
+        rows.add(new MeshRepository.ProbeRow(ids.get(p.clientId()), p, v.accepted(), v.rejectReason(), v.raw()));
       }
+      repo.upsertProbes(c, rows);
     });
   }
 
@@ -87,18 +89,25 @@ public final class MeshDbSinks {
           if (buffer.isEmpty()) {
             return;
           }
-          try (Connection c = db.connection()) {
-            c.setAutoCommit(false);
-            try {
-              writer.write(repo, c, buffer);
-              c.commit();
-            } catch (SQLException | RuntimeException e) {
-              c.rollback();
-              throw e;
+          for (int attempt = 1; ; attempt++) {
+            try (Connection c = db.connection()) {
+              c.setAutoCommit(false);
+              try {
+                writer.write(repo, c, buffer);
+                c.commit();
+                break;
+              } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+              }
+            } catch (SQLException e) {
+              // deadlock / serialization failure: the whole batch is an idempotent upsert, retry it
+              boolean transient_ = "40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState());
+              if (!transient_ || attempt >= 5) {
+                throw new IOException("writing " + buffer.size() + " mesh rows to " + db.url().masked() + ": "
+                    + e.getMessage(), e);
+              }
             }
-          } catch (SQLException e) {
-            throw new IOException("writing " + buffer.size() + " mesh rows to " + db.url().masked() + ": "
-                + e.getMessage(), e);
           }
           buffer.clear();
         }

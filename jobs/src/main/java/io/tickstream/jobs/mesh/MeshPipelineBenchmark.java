@@ -89,24 +89,23 @@ public final class MeshPipelineBenchmark {
             + " rounds) through " + uri);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long t0 = System.nanoTime();
+        // rounds in time order, as live agents post: every node once per minute of probe time
         List<Future<?>> futures = new ArrayList<>();
-        for (int c = 0; c < clients; c++) {
-          int client = c;
-          futures.add(pool.submit(() -> {
-            Random rnd = new Random(client);
-            for (int n = client; n < nodes; n += clients) {
-              for (int k = 0; k < rounds; k++) {
-                String body = payload(node(n), end.minusSeconds(60L * (rounds - k)), servers, rnd);
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + tokens.get(n))
-                    .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() != 200) {
-                  throw new IllegalStateException("ingest answered " + r.statusCode() + ": " + r.body());
-                }
+        Random rnd = new Random(42);
+        for (int k = 0; k < rounds; k++) {
+          for (int n = 0; n < nodes; n++) {
+            String body = payload(node(n), end.minusSeconds(60L * (rounds - k)), servers, rnd);
+            String auth = "Bearer " + tokens.get(n);
+            futures.add(pool.submit(() -> {
+              HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
+                  .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                  HttpResponse.BodyHandlers.ofString());
+              if (r.statusCode() != 200) {
+                throw new IllegalStateException("ingest answered " + r.statusCode() + ": " + r.body());
               }
-            }
-            return null;
-          }));
+              return null;
+            }));
+          }
         }
         for (Future<?> f : futures) {
           f.get();

@@ -61,7 +61,8 @@ class ClockReportTest {
         console);
     List<String> lines = Files.readAllLines(csv);
     assertTrue(lines.get(0).startsWith("system_time,utc_time,minute_boundary_utc,clock_offset_ms"));
-    assertEquals(1 + 2 * 3, lines.size(), "fused + 2 channel rows per minute");
+    int expectedRows = 1 + minutes.stream().mapToInt(s -> 1 + s.channels().size()).sum();
+    assertEquals(expectedRows, lines.size(), "header, then per minute the fused row and one per channel");
     String[] row = lines.get(1).split(",", -1);
     assertEquals(dClock, Double.parseDouble(row[3]), 0.2);
     assertEquals("WWV", row[4]);

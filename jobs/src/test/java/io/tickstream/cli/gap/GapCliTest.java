@@ -124,6 +124,41 @@ class GapCliTest {
       assertEquals(history, snapshot(db, "phase_gap_history"), "re-run changed phase_gap_history");
       assertEquals(fits, snapshot(db, "phase_gap_fit"), "re-run changed phase_gap_fit");
       assertEquals(etas, snapshot(db, "eta_estimate"), "re-run changed eta_estimate");
+
+      // another method version over an overlapping range: its own phase_gap_fit rows, history kept
+      Run v2 = run("gap", "fit", "--db-url", url, "--stream", "iers:ut1-utc", "--from", "2026-07-01", "--to",
+          "2026-07-23", "--method-version", "pgm-test-2", "--no-eta", "--leap-seconds", LEAPS.toString());
+      assertEquals(0, v2.exitCode(), v2.err());
+      assertTrue(v2.out().contains("23 instant(s) of phase_gap_history belong to another method version"), v2.out());
+      assertEquals(history, snapshot(db, "phase_gap_history"), "other version never overwrites the history");
+      assertEquals(fits.size() + 23, snapshot(db, "phase_gap_fit").size());
+    }
+  }
+
+  /** Mesh consensus is advisory: it can be fitted (phase_gap_fit) but never enters phase_gap_history. */
+  @Test
+  void meshStreamIsFittedButNeverFeedsTheEta() throws Exception {
+    String url = TestDatabases.freshSqliteUrl(dir);
+    assertEquals(0, run("db", "migrate", "--db-url", url).exitCode());
+    try (Database db = Database.open(url); Connection c = db.connection();
+        java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO mesh_consensus(t_utc, method,"
+            + " consensus_offset_ms, consensus_std_ms, n_nodes, n_servers, flags) VALUES (?, 'huber', ?, 0.2, 5, 6, 0)")) {
+      for (int h = 0; h < 24; h++) {
+        db.dialect().setInstant(ps, 1, Instant.parse("2026-07-01T00:00:00Z").plusSeconds(3600L * h));
+        ps.setDouble(2, 3.0 - 0.1 * h);
+        ps.executeUpdate();
+      }
+    }
+    Run reg = run("series", "register", "--db-url", url, "--mesh", "huber");
+    assertEquals(0, reg.exitCode(), reg.err());
+    assertTrue(reg.out().startsWith("stream mesh:huber: 24 observation(s) written"), reg.out());
+    Run fit = run("gap", "fit", "--db-url", url, "--stream", "mesh:huber", "--window-days", "0.5", "--min-points", "5");
+    assertEquals(0, fit.exitCode(), fit.err());
+    assertTrue(fit.out().contains("advisory stream: phase_gap_history not written"), fit.out());
+    assertTrue(!fit.out().contains("ETA ("), "no ETA run for an advisory stream: " + fit.out());
+    try (Database db = Database.open(url)) {
+      assertEquals(20, snapshot(db, "phase_gap_fit").size(), "fits from the 5th observation on");
+      assertEquals(0, snapshot(db, "phase_gap_history").size());
     }
   }
 

@@ -40,6 +40,7 @@ class AnalyzeCommandTest {
     // one header + one line per minute, then the D_clock table (clock solver columns)
     assertTrue(lines.length >= 2, r[1]);
     assertTrue(r[1].contains("D_clock"), r[1]);
+    assertTrue(lines[0].startsWith("minute(system)"), lines[0]);
     assertTrue(lines[1].contains("2025-058 00:08 +0.0"), lines[1]);
     assertTrue(lines[1].contains(" WWV "), lines[1]);
     assertTrue(lines[1].contains("test:yes"), lines[1]);

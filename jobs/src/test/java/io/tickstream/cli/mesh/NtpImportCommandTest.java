@@ -44,6 +44,16 @@ class NtpImportCommandTest {
       run("ntp", "import", meas, "--node", "gps-host", "--db-url", url);
       assertEquals(467 + 899, count(db, "SELECT COUNT(*) FROM ntp_probe"));
       assertEquals(consensus, count(db, "SELECT COUNT(*) FROM mesh_consensus"));
+
+      // recomputing a day from the stored probes rewrites the same rows (idempotent) and prints them
+      String rec = run("mesh", "consensus", "--from", "2021-12-20T00:00:00Z", "--to", "2021-12-20T23:59:59Z",
+          "--db-url", url);
+      assertTrue(rec.contains("144 consensus time(s) written"), rec);
+      assertTrue(rec.contains("2021-12-20T12:00:00Z huber"), rec);
+      assertTrue(rec.contains("FEW_NODES"), rec);
+      assertEquals(consensus, count(db, "SELECT COUNT(*) FROM mesh_consensus"));
+      String nodes = run("mesh", "nodes", "--db-url", url);
+      assertTrue(nodes.contains("gps-host") && nodes.contains("pfsense"), nodes);
     }
   }
 

@@ -3,7 +3,18 @@ package io.tickstream.jobs.gap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tickstream.connectors.db.Database;
+import io.tickstream.connectors.db.IngestRuns;
+import io.tickstream.connectors.db.testing.TestDatabases;
+import io.tickstream.connectors.gap.PhaseGapDbSink;
 import io.tickstream.connectors.gap.PhaseGapRecord;
+import io.tickstream.connectors.gap.PhaseGapStore;
+import io.tickstream.connectors.series.ObservationPoller;
+import io.tickstream.connectors.series.SeriesObservation;
+import io.tickstream.connectors.series.SeriesStore;
+import java.nio.file.Path;
+import org.apache.flink.core.execution.JobClient;
+import org.junit.jupiter.api.io.TempDir;
 import io.tickstream.core.gap.LeapHandling;
 import io.tickstream.core.gap.PhaseConversion;
 import io.tickstream.core.gap.PhaseGapFitter;
@@ -113,6 +124,60 @@ class PhaseGapJobTest {
     assertEquals(1, across.fit().leapSecondsRemoved());
     double sPerDay = across.fit().slopeRadPerDay() / PhaseConversion.earthRotationAngle().radiansPerSecond();
     assertEquals(-0.0005, sPerDay, 0.00005);
+  }
+
+  /**
+   * Streaming as observations arrive: the job polls {@code observation} (SQLite), fits each new
+   * observation as soon as it is stored, and ends with exactly the rows of the bounded run.
+   */
+  @Test
+  void streamingJobFitsObservationsAsTheyArrive(@TempDir Path dir) throws Exception {
+    String url = TestDatabases.freshSqliteUrl(dir);
+    try (Database db = Database.open(url)) {
+      db.migrate();
+      SeriesStore store = new SeriesStore(db);
+      long streamId = store.register(new SeriesStore.StreamDef("test", "test", "test:ut1", "s", "synthetic", 86400,
+          "x-minus-utc", "era", "file:csv", null));
+      long run = new IngestRuns(db, "test").start("test", Map.of(), null);
+      List<SeriesObservation> obs = series().stream()
+          .map(p -> new SeriesObservation(p.tUtcNs(), p.value(), p.uncertainty(), 0, Map.of())).toList();
+      store.upsert(streamId, run, obs.subList(0, 60));
+
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+      env.setParallelism(1);
+      env.getConfig().setAutoWatermarkInterval(50);
+      PhaseGapJob.Settings s = new PhaseGapJob.Settings("test:ut1", "pgm-t", 20, 0,
+          ns("2016-12-01T00:00:00Z"), params(), true, run, Map.of("git_commit", "abc"));
+      PhaseGapJob.build(ObservationPoller.stream(env, new ObservationPoller(url, "test:ut1", null, 0), 0.2), s, TABLE,
+          new PhaseGapDbSink(url));
+      JobClient job = env.executeAsync("streaming gap fit");
+      try {
+        PhaseGapStore gaps = new PhaseGapStore(db);
+        awaitRows(gaps, 30);
+        store.upsert(streamId, run, obs.subList(60, 120));
+        awaitRows(gaps, 90);
+        List<PhaseGapRecord> batch = run(RuntimeExecutionMode.BATCH, "batch-for-streaming", 0);
+        List<Map<String, Object>> rows = gaps.fits("test:ut1", "pgm-t");
+        assertEquals(batch.size(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+          assertEquals(batch.get(i).fit().phaseGapRad(), (double) rows.get(i).get("phase_gap_rad"), 0);
+          assertEquals(batch.get(i).fit().slopeRadPerDay(), (double) rows.get(i).get("slope_rad_per_day"), 0);
+        }
+      } finally {
+        job.cancel().get();
+      }
+    }
+  }
+
+  static void awaitRows(PhaseGapStore gaps, int n) throws InterruptedException {
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (gaps.fits("test:ut1", "pgm-t").size() < n) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("streaming job wrote " + gaps.fits("test:ut1", "pgm-t").size() + " of " + n + " fits");
+      }
+      Thread.sleep(100);
+    }
   }
 
   @Test

@@ -6,9 +6,11 @@ import io.tickstream.core.hf.format.BcdTimeCode;
 /**
  * Slices and decodes the WWV/WWVH BCD time code (issue 4 item 3; DOMAIN.md §5.1).
  *
- * <p>The 100 Hz subcarrier amplitude is measured in 10 ms blocks aligned to each second's on-time
- * edge (the station's measured arrival): block sums of {@code audio·e^{−i2π·100t}} (a 10 ms boxcar has
- * nulls at every multiple of 100 Hz, so the 500/600/1000/1200 Hz tones and the 200 Hz image vanish).
+ * <p>The 100 Hz subcarrier amplitude is measured in 10 ms blocks aligned (to 1 ms) to each second's
+ * on-time edge (the station's measured arrival): block sums of {@code audio·e^{−i2π·100t}} (a 10 ms
+ * boxcar has nulls at every multiple of 100 Hz, so the 500/600/1000/1200 Hz tones and the 200 Hz image
+ * vanish), taken from the 1 kHz baseband of {@link BcdCorrelator#baseband1k} when fs is a multiple of
+ * 1 kHz.
  * Per second the mean amplitude in 40–180 ms ({@code A}, on for every symbol), 250–480 ms ({@code B},
  * on for 1 and marker), 550–780 ms ({@code C}, marker only) and 850–980 ms (low level) gives the point
  * {@code ((B−low)/(A−low), (C−low)/(A−low))}, classified to the nearest of 0 = (0,0), 1 = (1,0),
@@ -34,16 +36,23 @@ public final class BcdDecoder {
     double marginSum = 0;
     int read = 0;
     double[] amp = new double[100];
+    int perMs = fs / 1000;
+    double[][] bb = perMs * 1000 == fs ? BcdCorrelator.baseband1k(a, perMs) : null;
     for (int s = 1; s < 60; s++) {
       int start = (int) Math.round(onsetIndex + (double) s * fs);
       if (start < 0 || start + 100 * blk > a.length) {
         sym[s] = BcdTimeCode.NONE;
         continue;
       }
+      int startMs = bb == null ? 0 : (int) Math.round((onsetIndex + (double) s * fs) / perMs);
       for (int b = 0; b < 100; b++) {
-        int p = start + b * blk;
-        double[] c = Correlators.at(a, p, blk, omega);
-        amp[b] = Math.hypot(c[0], c[1]);
+        if (bb != null && startMs + 10 * b + 10 < bb[0].length) {
+          int i = startMs + 10 * b;
+          amp[b] = Math.hypot(bb[0][i + 10] - bb[0][i], bb[1][i + 10] - bb[1][i]);
+        } else {
+          double[] c = Correlators.at(a, start + b * blk, blk, omega);
+          amp[b] = Math.hypot(c[0], c[1]);
+        }
       }
       double hi = mean(amp, 4, 18);
       double mb = mean(amp, 25, 48);

@@ -33,6 +33,11 @@ final class Correlators {
 
   /** C(j) for every lag j in [0, lags), by a sliding DFT re-anchored every 256 lags. */
   static void sliding(double[] y, int lags, int len, double omega, double[] outRe, double[] outIm) {
+    sliding(y, 0, lags, len, omega, outRe, outIm);
+  }
+
+  /** C(offset + j) for every j in [0, lags) (phase reference n = 0 at each lag). */
+  static void sliding(double[] y, int offset, int lags, int len, double omega, double[] outRe, double[] outIm) {
     double wr = Math.cos(omega);
     double wi = Math.sin(omega);
     double wlr = Math.cos(-omega * len);
@@ -41,15 +46,16 @@ final class Correlators {
     double im = 0;
     for (int j = 0; j < lags; j++) {
       if ((j & 255) == 0) {
-        double[] c = at(y, j, len, omega);
+        double[] c = at(y, offset + j, len, omega);
         re = c[0];
         im = c[1];
       }
       outRe[j] = re;
       outIm[j] = im;
       // C(j+1) = e^{iω}·(C(j) − y[j] + y[j+L]·e^{−iωL})
-      double add = j + len < y.length ? y[j + len] : 0;
-      double tr = re - y[j] + add * wlr;
+      int at = offset + j;
+      double add = at + len < y.length ? y[at + len] : 0;
+      double tr = re - y[at] + add * wlr;
       double ti = im + add * wli;
       re = tr * wr - ti * wi;
       im = tr * wi + ti * wr;

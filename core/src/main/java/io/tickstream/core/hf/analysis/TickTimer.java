@@ -12,13 +12,14 @@ import java.util.List;
  * <ol>
  *   <li><b>Tick stacking.</b> Every tick second (WWV/WWVH 1–58 except 29, 5 ms at 1000/1200 Hz; CHU
  *       31–39 and 50–58, 10 ms at 1000 Hz — DOMAIN.md §5.1, §5.4) is cut from −0.5 s to +0.5 s around its
- *       system-time second and summed: the ticks repeat at exactly 1 s with the same phase, so the
- *       sum has n× the tick amplitude and √n× the noise (+10·log10 n dB).
- *   <li><b>Matched filter.</b> Quadrature correlation of the stack with the tick tone over all lags of
- *       the second; the envelope maximum locates the tick (cycle), the phase gives the sub-sample
- *       onset {@code τ = j − wrap(arg C + π/2)/ω} ({@link Correlators}). This replaces grape's
- *       envelope threshold + linear interpolation (DOMAIN.md §1.3) and is unbiased for a hard-keyed
- *       tone starting at a positive zero crossing.
+ *       system-time second. The quadrature matched filter {@code C_s(j)} of each second is stacked
+ *       incoherently ({@code Σ|C_s|²}, ≈ 15 seconds, every lag) to find the tick, then the squared
+ *       phasors {@code Σ C_s(j)²} of all seconds give the sub-sample onset modulo half a tone period,
+ *       {@code arg Q = 2ω(j − τ) − π}, resolved by the envelope peak. Squaring makes the stack immune to
+ *       the sign flips that the envelope detector imposes on a weaker co-channel station (its
+ *       modulation is multiplied by cos of the rotating carrier-phase difference); the phase is the ML
+ *       timing of a hard-keyed tone starting at a positive zero crossing. This replaces grape's envelope
+ *       threshold + linear interpolation (DOMAIN.md §1.3).
  *   <li><b>Minute marker.</b> The 0.8 s (CHU 0.5 s) marker, 1500 Hz at the hour for WWV/WWVH, is
  *       correlated at the tick-predicted position of each second within ±{@code maxSecondSearch}
  *       seconds; the strongest decides which second is second 0 (SNR against half-second-shifted
@@ -34,6 +35,9 @@ import java.util.List;
  * </ol>
  */
 public final class TickTimer {
+  /** Tick seconds used by the whole-second (coarse) search; the sub-sample phase uses all of them. */
+  static final int COARSE_LOOKS = 15;
+
   /**
    * @param maxSecondSearch how many seconds either side of the system-time minute the marker is searched
    * @param minStackSnrDb detection threshold on the stacked matched-filter SNR (noise only: the maximum
@@ -76,6 +80,16 @@ public final class TickTimer {
   }
 
   public Result measure(MinuteSamples in, Station st, int minuteOfHour) {
+    return measure(in, st, minuteOfHour, Double.NaN, 0);
+  }
+
+  /**
+   * As {@link #measure(MinuteSamples, Station, int)} but ignoring tick lags within
+   * {@code excludeHalfWidth} samples of {@code excludeOffsetMs} (mod 1 s, relative to the system second):
+   * used to search a weaker station away from a stronger station's tick, whose sidelobes leak into the
+   * other tone's matched filter.
+   */
+  public Result measure(MinuteSamples in, Station st, int minuteOfHour, double excludeOffsetMs, int excludeHalfWidth) {
     int fs = in.sampleRateHz();
     double[] a = in.audio();
     int nAll = a.length;
@@ -85,32 +99,48 @@ public final class TickTimer {
     double f = st.tickFrequencyHz();
     double omega = 2 * Math.PI * f / fs;
     int len = (int) Math.round((st == Station.CHU ? 0.010 : 0.005) * fs);
+    double excludeLag = Double.isNaN(excludeOffsetMs) ? Double.NaN
+        : Math.floorMod((long) Math.round(excludeOffsetMs * fs / 1000.0 + half + (i0 - base)), (long) fs);
 
-    double[] y = new double[fs + len];
+    // per second: C_s(j) for every lag of the second; incoherent power and squared-phasor stacks
+    // (robust to the sign flips a weaker co-channel station suffers in the envelope detector)
+    double[] e2 = new double[fs];
+    double[] cr = new double[fs];
+    double[] ci = new double[fs];
     List<Integer> used = new ArrayList<>();
     for (int s : tickSeconds(st)) {
       long start = (long) base + (long) s * fs - half;
-      if (start < 0 || start + fs + len > nAll) {
-        continue;
+      if (start >= 0 && start + fs + len <= nAll) {
+        used.add(s);
       }
-      int st0 = (int) start;
-      for (int j = 0; j < y.length; j++) {
-        y[j] += a[st0 + j];
-      }
-      used.add(s);
     }
     int n = used.size();
     if (n < 3) {
       return unusable(st, "only " + n + " tick seconds inside the data");
     }
-    double[] cr = new double[fs];
-    double[] ci = new double[fs];
-    Correlators.sliding(y, fs, len, omega, cr, ci);
-    int jStar = 0;
+    // the coarse (whole-second) search uses every step-th tick second (≈ 15 looks); the fine phase uses all
+    int step = Math.max(1, n / COARSE_LOOKS);
+    int coarse = 0;
+    for (int u = 0; u < n; u += step) {
+      int start = base + used.get(u) * fs - half;
+      Correlators.sliding(a, start, fs, len, omega, cr, ci);
+      for (int j = 0; j < fs; j++) {
+        double r = cr[j];
+        double i = ci[j];
+        e2[j] += r * r + i * i;
+      }
+      coarse++;
+    }
+    int jStar = -1;
     double best = -1;
-    double[] e2 = new double[fs];
     for (int j = 0; j < fs; j++) {
-      e2[j] = cr[j] * cr[j] + ci[j] * ci[j];
+      if (!Double.isNaN(excludeLag)) {
+        double d = Math.abs(j - excludeLag);
+        d = Math.min(d, fs - d);
+        if (d < excludeHalfWidth) {
+          continue;
+        }
+      }
       if (e2[j] > best) {
         best = e2[j];
         jStar = j;
@@ -126,31 +156,40 @@ public final class TickTimer {
         noise[nn++] = e2[j];
       }
     }
-    double pNoise = median(noise, nn) / Math.log(2);
-    double stackSnr = best / Math.max(pNoise, 1e-300);
+    double pNoise = median(noise, nn);
+    double perTickSnr = Math.max(best / Math.max(pNoise, 1e-300) - 1, 1e-6);
+    best = best * n / coarse; // scale the power stack to all n seconds (amplitude figure below)
+    double stackSnr = n * perTickSnr;
     double stackSnrDb = 10 * Math.log10(stackSnr);
-    double snrDb = stackSnrDb - 10 * Math.log10(n);
+    double snrDb = 10 * Math.log10(perTickSnr);
 
-    double tau0 = Correlators.onset(jStar, cr[jStar], ci[jStar], omega);
-    int j1 = (int) Math.round(tau0);
-    double[] c1 = Correlators.at(y, j1, len, omega);
-    double tau = Correlators.onset(j1, c1[0], c1[1], omega);
+    // coarse onset: envelope peak (parabolic); fine: doubled phase, nearest half-cycle to the envelope
+    int jm = Math.floorMod(jStar - 1, fs);
+    int jp = Math.floorMod(jStar + 1, fs);
+    double y0 = Math.sqrt(e2[jm]);
+    double y1 = Math.sqrt(e2[jStar]);
+    double y2 = Math.sqrt(e2[jp]);
+    double den = y0 - 2 * y1 + y2;
+    double tauEnv = jStar + (den == 0 ? 0 : Math.max(-0.5, Math.min(0.5, 0.5 * (y0 - y2) / den)));
+    double tau = squaredPhaseOnset(a, base, half, used, fs, (int) Math.round(tauEnv), len, omega, tauEnv);
+    int j1 = (int) Math.round(tau);
+    tau = squaredPhaseOnset(a, base, half, used, fs, j1, len, omega, tau);
+    j1 = (int) Math.round(tau);
 
-    // per-tick phase scatter (circular statistics)
+    // per-tick phase scatter (circular statistics of the doubled phase)
     double sr = 0;
     double si = 0;
     for (int s : used) {
       int p = base + s * fs - half + j1;
       double[] cs = Correlators.at(a, p, len, omega);
-      double ph = Math.atan2(cs[1], cs[0]);
+      double ph = 2 * Math.atan2(cs[1], cs[0]);
       sr += Math.cos(ph);
       si += Math.sin(ph);
     }
     double rbar = Math.min(1.0, Math.hypot(sr, si) / n);
-    double circStd = Math.sqrt(Math.max(0, -2 * Math.log(Math.max(rbar, 1e-12))));
+    double circStd = 0.5 * Math.sqrt(Math.max(0, -2 * Math.log(Math.max(rbar, 1e-12))));
     double sigmaPhase = Math.max(circStd / Math.sqrt(n), 1.0 / Math.sqrt(2 * stackSnr));
     double sigmaTickSamples = sigmaPhase / omega;
-
     double fwhm = fwhm(e2, jStar);
     double spreadMs = Double.isNaN(fwhm) ? Double.NaN : Math.max(0, fwhm - len) * 1000.0 / fs;
 
@@ -223,7 +262,26 @@ public final class TickTimer {
     boolean usable = (ticksDetected || markerFound) && markerFound;
     StationTiming t = new StationTiming(st, arrivalMs, sigmaSamples * 1000.0 / fs, snrDb,
         n + (markerFound ? 1 : 0), markerOffsetMs, markerSnrDb, spreadMs, dop[0], dop[1], Double.NaN, usable);
-    return new Result(t, combined, markerFound, note, 20 * Math.log10(Math.sqrt(best) / n / len));
+    return new Result(t, combined, markerFound, note, 10 * Math.log10(best / n) - 20 * Math.log10(len));
+  }
+
+  /**
+   * Onset from the squared-phasor stack {@code Q = Σ_s C_s(j)²}: {@code arg Q = 2ω(j − τ) − π}, so τ is
+   * known modulo half a tone period; the candidate nearest {@code near} (the envelope peak) is taken.
+   */
+  private static double squaredPhaseOnset(double[] a, int base, int half, List<Integer> used, int fs, int j, int len,
+      double omega, double near) {
+    double qr = 0;
+    double qi = 0;
+    for (int s : used) {
+      double[] c = Correlators.at(a, base + s * fs - half + j, len, omega);
+      qr += c[0] * c[0] - c[1] * c[1];
+      qi += 2 * c[0] * c[1];
+    }
+    double halfPeriod = Math.PI / omega;
+    double t0 = j - ((Math.atan2(qi, qr) + Math.PI) / 2) / omega;
+    double k = Math.round((near - t0) / halfPeriod);
+    return t0 + k * halfPeriod;
   }
 
   /**

@@ -87,7 +87,7 @@ public final class ToneAnalyzer {
   }
 
   /** |X(f)|² of {@code n} samples from {@code start} by the Goertzel recursion (f in cycles/sample). */
-  static double goertzel(double[] x, int start, int n, double f) {
+  public static double goertzel(double[] x, int start, int n, double f) {
     double coeff = 2 * Math.cos(2 * Math.PI * f);
     double s1 = 0;
     double s2 = 0;

@@ -11,7 +11,8 @@ package io.tickstream.core.hf.clock;
  * @param inlier whether the channel contributed to the fused value (false = rejected outlier)
  * @param modeConfidence posterior probability of the chosen mode for this channel
  * @param runnerUp the next most probable mode of this channel, or null
- * @param grade grade of this channel's own value
+ * @param grade grade of this channel's own value; X when it was rejected as an outlier (its value
+ *     then rests on whichever mode lies nearest the fused one and is not a measurement of D_clock)
  * @param utcVerified a decoded time code on this channel agrees with the solution
  */
 public record ChannelSolution(ArrivalObservation observation, ModePath path, double dClockMs,

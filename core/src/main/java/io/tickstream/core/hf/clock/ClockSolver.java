@@ -28,8 +28,10 @@ import java.util.Map;
  * prior is not blended in). Its 1σ combines: independent measurement part {@code Σ w_k²σ_meas,k²/W²};
  * model part with correlation ρ = {@value #MODEL_CORRELATION} between channels (one ionosphere);
  * Birge-ratio inflation {@code χ²/(n−1)} when the channels scatter more than stated; the systematic
- * floor once; and the mode ambiguity {@code Σ_h p_h (D_h − D̂)²} over all hypotheses h with
- * posterior {@code p_h ∝ Z_h}.
+ * floor once. Mode ambiguity enters through the posterior over all hypotheses h
+ * ({@code p_h ∝ Z_h}): the reported 1σ is the half-width of the central 68.27 % interval of the
+ * mixture {@code Σ_h p_h·N(D_h, σ_core²)} around D̂, the grade uses its 95.45 % half-width
+ * ({@link MixtureInterval}); a channel's own uncertainty is the same over its mode options.
  */
 public final class ClockSolver {
   /** Prior probability that a channel's arrival is unrelated to any modelled mode. */
@@ -83,6 +85,13 @@ public final class ClockSolver {
       throw new IllegalArgumentException("no observations to solve");
     }
     long minute = observations.get(0).minuteStartSystemNs();
+    for (ArrivalObservation o : observations) {
+      if (o.minuteStartSystemNs() != minute) {
+        throw new IllegalArgumentException("observation " + o.channel() + "/" + o.station()
+            + " is for minute " + o.minuteStartSystemNs() + " ns, not " + minute
+            + " ns: solve one minute at a time");
+      }
+    }
     List<Channel> usable = new ArrayList<>();
     List<ChannelSolution> unusable = new ArrayList<>();
     for (ArrivalObservation o : observations) {
@@ -266,14 +275,20 @@ public final class ClockSolver {
     }
     double floor = uncertainty.systematicFloorMs();
     var += floor * floor;
-    double amb = 0;
-    for (int h = 0; h < hyps.size(); h++) {
-      double dd = hyps.get(h).dHat - best.dHat;
-      amb += post[h] * dd * dd;
+    double core = Math.sqrt(var);
+    int nh = hyps.size();
+    double[] means = new double[nh];
+    double[] sigmas = new double[nh];
+    for (int h = 0; h < nh; h++) {
+      means[h] = hyps.get(h).dHat;
+      sigmas[h] = core;
     }
-    double sigma = Math.sqrt(var + amb);
+    double sigma = MixtureInterval.halfWidth(best.dHat, post, means, sigmas,
+        MixtureInterval.ONE_SIGMA);
+    double expanded = MixtureInterval.halfWidth(best.dHat, post, means, sigmas,
+        MixtureInterval.TWO_SIGMA);
     double confidence = 0;
-    for (int h = 0; h < hyps.size(); h++) {
+    for (int h = 0; h < nh; h++) {
       if (Math.abs(hyps.get(h).dHat - best.dHat) <= sigma) {
         confidence += post[h];
       }
@@ -294,7 +309,8 @@ public final class ClockSolver {
       out.add(cs);
     }
     out.addAll(unusable);
-    return new MinuteSolution(minute, best.dHat, sigma, QualityGrade.of(sigma), confidence, out,
+    return new MinuteSolution(minute, best.dHat, sigma, QualityGrade.ofExpanded(expanded),
+        confidence, out,
         verified && !contradicted, agree);
   }
 
@@ -311,16 +327,15 @@ public final class ClockSolver {
     }
     Option o = c.options.get(chosen);
     double[] mass = new double[c.options.size()];
-    double amb = 0;
     for (int h = 0; h < hyps.size(); h++) {
       int k = hyps.get(h).choice[j];
-      if (k >= 0) {
-        mass[k] += post[h];
-        double dd = c.options.get(k).d - o.d;
-        amb += post[h] * dd * dd;
-      } else {
-        mass[chosen] += post[h];
-      }
+      mass[k >= 0 ? k : chosen] += post[h];
+    }
+    double[] means = new double[mass.length];
+    double[] sigmas = new double[mass.length];
+    for (int k = 0; k < mass.length; k++) {
+      means[k] = c.options.get(k).d;
+      sigmas[k] = o.sigma;
     }
     int runner = -1;
     for (int k = 0; k < mass.length; k++) {
@@ -329,12 +344,15 @@ public final class ClockSolver {
         runner = k;
       }
     }
-    double sigma = Math.sqrt(o.sigma * o.sigma + amb);
+    double sigma = MixtureInterval.halfWidth(o.d, mass, means, sigmas, MixtureInterval.ONE_SIGMA);
+    double expanded = MixtureInterval.halfWidth(o.d, mass, means, sigmas,
+        MixtureInterval.TWO_SIGMA);
     Long utc = c.obs.utcMinuteStartNs();
     boolean verified = utc != null && Math.abs(c.obs.minuteStartSystemNs()
         - Math.round(o.d * 1e6) - utc) < MAX_LABEL_MISMATCH_NS;
     return new ChannelSolution(c.obs, o.path, o.d, sigma, o.d - best.dHat, inlier,
-        mass[chosen], runner < 0 ? null : c.options.get(runner).path, QualityGrade.of(sigma),
+        mass[chosen], runner < 0 ? null : c.options.get(runner).path,
+        inlier ? QualityGrade.ofExpanded(expanded) : QualityGrade.X,
         verified);
   }
 

@@ -157,7 +157,7 @@ public final class PropagationModel {
     double hi = d;
     HopGeometry e = null;
     HopGeometry fh = null;
-    for (int i = 0; i < 50; i++) {
+    for (int i = 0; i < 30; i++) {
       double gE = (lo + hi) / 2;
       e = HopGeometry.of(gE, hE);
       fh = fHop(d - gE, f, iono, dh);

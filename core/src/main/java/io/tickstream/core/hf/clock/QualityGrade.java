@@ -5,8 +5,9 @@ package io.tickstream.core.hf.clock;
  * C 1.5–3 ms, D &gt; 3 ms, X no valid measurement. (The incumbent's code used 1/3/10 ms,
  * DOMAIN.md §1.7; the issue fixes the seed's table.)
  *
- * <p>The thresholds apply to the <em>expanded</em> uncertainty {@code U = k·σ} with coverage factor
- * {@code k = }{@value #COVERAGE_FACTOR} (GUM, JCGM 100:2008 §6: ≈95 % for a normal error), so a
+ * <p>The thresholds apply to the <em>expanded</em> uncertainty U (≈95 % coverage; {@code U = k·σ}
+ * with coverage factor {@code k = }{@value #COVERAGE_FACTOR} for a normal error, GUM JCGM 100:2008
+ * §6; the solver passes the 95.45 % half-width of its mode-mixture posterior), so a
  * grade is a promise about the error itself: grade A means |error| &lt; 0.5 ms with ≈95 %
  * probability. Thresholding the 1σ value instead would let a minute with σ = 0.45 ms be grade A
  * while its error exceeds 0.5 ms a quarter of the time. The CSV {@code uncertainty_ms} stays 1σ.
@@ -17,12 +18,16 @@ public enum QualityGrade {
   /** Coverage factor k applied to the 1σ uncertainty before thresholding. */
   public static final double COVERAGE_FACTOR = 2.0;
 
-  /** Grade of a measurement with 1σ uncertainty {@code sigmaMs}. */
+  /** Grade of a normally distributed measurement with 1σ uncertainty {@code sigmaMs}. */
   public static QualityGrade of(double sigmaMs) {
-    if (!Double.isFinite(sigmaMs) || sigmaMs < 0) {
+    return ofExpanded(COVERAGE_FACTOR * sigmaMs);
+  }
+
+  /** Grade from the expanded (≈95 %) uncertainty {@code uncertaintyMs} directly. */
+  public static QualityGrade ofExpanded(double uncertaintyMs) {
+    if (!Double.isFinite(uncertaintyMs) || uncertaintyMs < 0) {
       return X;
     }
-    double uncertaintyMs = COVERAGE_FACTOR * sigmaMs;
     if (uncertaintyMs < 0.5) {
       return A;
     }

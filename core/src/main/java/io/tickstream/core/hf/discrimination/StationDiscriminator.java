@@ -27,6 +27,9 @@ import java.util.List;
  *     because stacking gives it 17 dB more integration</td></tr>
  *   <tr><td>marker_snr (0.8 s 1000/1200 Hz marker)</td><td>2</td>
  *     <td>grape's "carrier" vote; one look, often overlapped by the other station</td></tr>
+ *   <tr><td>bcd_amplitude (2×2 LS amplitudes at the tick delays, {@code BcdCorrelator})</td><td>10 in minutes
+ *     0, 9, 10, 29, 30; 8 in test minutes; else 2</td><td>grape's BCD column: decisive when no tones are
+ *     scheduled; abstains when the delays differ by &lt; 3 ms (ill-conditioned)</td></tr>
  *   <tr><td>test_signal</td><td>8 × confidence</td>
  *     <td>only the scheduled station sends it; the other is silent in that minute (grape 15 — reduced
  *     because the WWVH minute is disputed, 44 vs 48)</td></tr>
@@ -48,7 +51,7 @@ public final class StationDiscriminator {
    *     indexed by {@link Station#ordinal()}
    */
   public static Discrimination decide(List<StationTiming> timings, double[] tickAmplitudeDb, ToneEvidence tones,
-      TestSignalResult test, int minuteOfHour) {
+      TestSignalResult test, double bcdRatioDb, int minuteOfHour) {
     StationTiming wwv = find(timings, Station.WWV);
     StationTiming wwvh = find(timings, Station.WWVH);
     StationTiming chu = find(timings, Station.CHU);
@@ -77,6 +80,7 @@ public final class StationDiscriminator {
     votes.add(ratioVote("tick_amplitude", diff(aw, ah), 10));
     votes.add(ratioVote("marker_snr",
         diff(wwv == null ? Double.NaN : wwv.markerSnrDb(), wwvh == null ? Double.NaN : wwvh.markerSnrDb()), 2));
+    votes.add(ratioVote("bcd_amplitude", bcdRatioDb, bcdWeight(minuteOfHour)));
     if (test != null && test.detected()) {
       votes.add(new Vote("test_signal", test.station(), 8 * test.confidence(), Double.NaN));
     }
@@ -104,6 +108,14 @@ public final class StationDiscriminator {
     DominantStation d = margin < BALANCED_MARGIN ? DominantStation.BOTH
         : (sw > sh ? DominantStation.WWV : DominantStation.WWVH);
     return new Discrimination(d, margin, sw, sh, votes);
+  }
+
+  /** grape's BCD weights (DOMAIN.md §1.5): 10 in the BCD minutes 0, 9, 10, 29, 30; 8 in test minutes; else 2. */
+  static double bcdWeight(int minute) {
+    if (minute == 0 || minute == 9 || minute == 10 || minute == 29 || minute == 30) {
+      return 10;
+    }
+    return (minute == 8 || minute == 44 || minute == 48) ? 8 : 2;
   }
 
   /** Ratio in dB (WWV over WWVH); a missing side counts as ±20 dB when the other is present. */

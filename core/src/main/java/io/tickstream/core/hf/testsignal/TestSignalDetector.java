@@ -3,6 +3,7 @@ package io.tickstream.core.hf.testsignal;
 import io.tickstream.core.hf.Station;
 import io.tickstream.core.hf.TestSignalResult;
 import io.tickstream.core.hf.analysis.MinuteSamples;
+import io.tickstream.core.hf.analysis.ToneAnalyzer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jtransforms.fft.DoubleFFT_1D;
@@ -129,23 +130,11 @@ public final class TestSignalDetector {
     if (i0 < 0 || i0 + n > x.length) {
       return Double.NaN;
     }
-    double p2 = goertzel(x, i0, n, 2000.0 / fs);
-    double p3 = goertzel(x, i0, n, 3000.0 / fs);
-    double p4 = goertzel(x, i0, n, 4000.0 / fs);
-    double p5 = goertzel(x, i0, n, 5000.0 / fs);
+    double p2 = ToneAnalyzer.goertzel(x, i0, n, 2000.0 / fs);
+    double p3 = ToneAnalyzer.goertzel(x, i0, n, 3000.0 / fs);
+    double p4 = ToneAnalyzer.goertzel(x, i0, n, 4000.0 / fs);
+    double p5 = ToneAnalyzer.goertzel(x, i0, n, 5000.0 / fs);
     return 10 * Math.log10(Math.max(p2 + p3, 1e-30) / Math.max(p4 + p5, 1e-30));
-  }
-
-  private static double goertzel(double[] x, int start, int n, double f) {
-    double coeff = 2 * Math.cos(2 * Math.PI * f);
-    double s1 = 0;
-    double s2 = 0;
-    for (int k = start; k < start + n; k++) {
-      double s0 = x[k] + coeff * s1 - s2;
-      s2 = s1;
-      s1 = s0;
-    }
-    return s1 * s1 + s2 * s2 - coeff * s1 * s2;
   }
 
   /** Width (samples) of the main lobe of |c| above half its peak, searching circularly within n. */

@@ -56,7 +56,7 @@ class CalibrationTest {
 
   @Test
   void statedUncertaintyCoversTheTrueErrorAndGradeAIsHonest() {
-    List<Row> rows = run(1500, 20261122L);
+    List<Row> rows = run(1200, 20261122L);
     double covered = rows.stream().filter(x -> Math.abs(x.errMs) <= x.sigmaMs).count()
         / (double) rows.size();
     System.out.println(table(rows));

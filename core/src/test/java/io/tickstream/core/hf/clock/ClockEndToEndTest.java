@@ -110,11 +110,16 @@ class ClockEndToEndTest {
     double[] fused = new double[n];
     for (int k = 0; k < n; k++) {
       long minute = randomMinute(r);
-      PropagationModel truth = new PropagationModel(new ParametricIonosphere()
-          .perturbed(60 * (r.nextDouble() - 0.5), 60 * (r.nextDouble() - 0.5), 0.5 + r.nextDouble()));
+      // the true virtual heights are off by a part common to all frequencies (±20 km) and a part of
+      // each frequency's own (±20 km: each reflects at a different height of the real profile)
+      double commonE = 40 * (r.nextDouble() - 0.5);
+      double commonF = 40 * (r.nextDouble() - 0.5);
       double dClock = 3 * r.nextGaussian();
       List<ArrivalObservation> obs = new ArrayList<>();
       for (double f : FREQS) {
+        PropagationModel truth = new PropagationModel(new ParametricIonosphere().perturbed(
+            commonE + 40 * (r.nextDouble() - 0.5), commonF + 40 * (r.nextDouble() - 0.5),
+            0.5 + r.nextDouble()));
         ModePath main = mostPlausible(truth, Transmitter.WWV, f, minute, 0);
         var sc = new HfSignalGenerator.Scenario(List.of(GeneratedMinutes.transmission(
             Transmitter.WWV, List.of(new Path(main.delayMs(), 1.0, 0.1, r.nextDouble() * 6)))),

@@ -70,6 +70,7 @@ class ClockSolverTest {
       assertTrue(s.channels().get(i).inlier());
     }
     assertFalse(s.channels().get(5).inlier(), "the 9 ms channel is rejected");
+    assertEquals(QualityGrade.X, s.channels().get(5).grade());
     assertTrue(s.channels().get(5).residualMs() > 3.0, "outlier residual stays visible");
     assertTrue(s.multiStationVerified());
   }
@@ -94,6 +95,37 @@ class ClockSolverTest {
     assertTrue(SOLVER.solve(List.of(ok), ClockPrior.NONE).utcVerified());
     assertFalse(SOLVER.solve(List.of(wrong), ClockPrior.NONE).utcVerified());
     assertFalse(SOLVER.solve(List.of(o), ClockPrior.NONE).utcVerified());
+  }
+
+  @Test
+  void evidenceShiftsTheModePosterior() {
+    var syn = new SyntheticArrivals(RX, new ParametricIonosphere(), 6);
+    ArrivalObservation o = syn.observe(Transmitter.WWV, 10, NOON_NS,
+        syn.path(Transmitter.WWV, 10, NOON_NS, PropagationMode.F1), 0.0, 10);
+    // FSS −2.4 dB is what three D-layer passes give (−0.8 dB per hop); spread 2 ms means several rays
+    ArrivalObservation multiHop = new ArrivalObservation(o.channel(), o.station(), o.frequencyMHz(),
+        o.minuteStartSystemNs(), o.arrivalOffsetMs(), o.arrivalUncertaintyMs(), o.snrDb(), 2.0, 0.8,
+        -2.4, null);
+    assertTrue(ModeEvidence.logLikelihood(multiHop, PropagationMode.F3)
+        > ModeEvidence.logLikelihood(multiHop, PropagationMode.F1) + 1.0);
+    ClockPrior loose = new ClockPrior(0.0, 1.0);
+    ChannelSolution plain = SOLVER.solve(List.of(o), loose).channels().get(0);
+    ChannelSolution withEvidence = SOLVER.solve(List.of(multiHop), loose).channels().get(0);
+    System.out.printf("no evidence: %s (p=%.2f); FSS −2.4 dB + 2 ms spread: %s (p=%.2f)%n",
+        plain.mode(), plain.modeConfidence(), withEvidence.mode(), withEvidence.modeConfidence());
+    assertEquals(PropagationMode.F1, plain.mode());
+    assertTrue(withEvidence.mode().hops() >= 2, "multi-hop evidence moves the choice");
+  }
+
+  @Test
+  void observationsOfDifferentMinutesAreRejected() {
+    var syn = new SyntheticArrivals(RX, new ParametricIonosphere(), 8);
+    ModePath p = syn.path(Transmitter.WWV, 10, NOON_NS, PropagationMode.F1);
+    var a = syn.observe(Transmitter.WWV, 10, NOON_NS, p, 0, 10);
+    var b = syn.observe(Transmitter.WWV, 5, NOON_NS + 60_000_000_000L, p, 0, 10);
+    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> SOLVER.solve(List.of(a, b), ClockPrior.NONE));
+    assertTrue(e.getMessage().contains(b.channel()), e.getMessage());
   }
 
   @Test
