@@ -3,12 +3,9 @@ package io.tickstream.cli.hf;
 import io.tickstream.cli.ConfigOptions;
 import io.tickstream.connectors.db.Database;
 import io.tickstream.connectors.rtp.RawArchiveSettings;
-import io.tickstream.connectors.rtp.RtpEncoding;
 import io.tickstream.connectors.rtp.RtpIngestOptions;
-import io.tickstream.connectors.rtp.RtpSimulator;
 import io.tickstream.connectors.rtp.RtpSource;
 import io.tickstream.connectors.rtp.RtpSourceConfig;
-import io.tickstream.connectors.rtp.SimChannel;
 import io.tickstream.connectors.rtp.StationConfig;
 import io.tickstream.connectors.rtp.UdpPorts;
 import io.tickstream.core.signal.IqBlock;
@@ -18,15 +15,11 @@ import io.tickstream.jobs.hf.ProductDrfSink;
 import io.tickstream.jobs.hf.SimulatedWwv;
 import io.tickstream.jobs.record.RecordJob;
 import java.io.PrintWriter;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -118,27 +111,9 @@ public final class DemoCommand implements Callable<Integer> {
       out.printf("demo: simulated radiod on 127.0.0.1:%d, %d min of WWV 10/15 MHz at %d Hz, D_clock %.3f ms%n", dp,
           minutes, rateHz, dClockMs);
       out.flush();
-      CompletableFuture<Void> job = CompletableFuture.runAsync(() -> {
-        try {
-          env.execute("tickstream demo");
-        } catch (Exception e) {
-          throw new RuntimeException(e);
-        }
-      });
-      UdpPorts.awaitBound(dp, 120_000, job);
-      UdpPorts.awaitBound(sp, 120_000, job);
       long middle = firstMinute + minutes * minuteNs / 2;
-      RtpSimulator sim = new RtpSimulator(List.of(
-          new SimChannel("WWV_10_MHz", 1010, 10e6, rateHz, RtpEncoding.F32LE, 400, 97, 1000, 7,
-              SimulatedWwv.signal(st.gridSquare(), 10, rateHz, dClockMs, middle, 1)),
-          new SimChannel("WWV_15_MHz", 1015, 15e6, rateHz, RtpEncoding.F32LE, 400, 97, 5000, 9,
-              SimulatedWwv.signal(st.gridSquare(), 15, rateHz, dClockMs, middle, 2))),
-          startNs, minutes * minuteNs + 15_000_000_000L, RtpSimulator.Impairments.NONE, 25, 3);
-      try (DatagramSocket sock = new DatagramSocket()) {
-        sim.send(sock, new InetSocketAddress("127.0.0.1", dp), new InetSocketAddress("127.0.0.1", sp),
-            RtpSimulator.Pacing.rate(4000), p -> {});
-      }
-      job.get();
+      SimulatedWwv.runWith(env, "tickstream demo", dp, sp, SimulatedWwv.radiod(st.gridSquare(), rateHz, dClockMs, startNs,
+          minutes * minuteNs + 15_000_000_000L, middle));
       out.println("outputs:");
       out.println("  Phase 1 raw archive   " + settings.topDir());
       out.println("  clock_offset rows     version " + VERSION + " in " + opened.db().url().masked());

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code tickstream demo}: simulated radiod → live graph; prints outputs and a D_clock table consistent with the truth. */
+/** {@code tickstream demo}: simulated radiod → live graph; prints outputs and a D_clock table near the truth. */
 class DemoCommandTest {
   @TempDir
   Path tmp;
@@ -35,9 +35,8 @@ class DemoCommandTest {
     String[] f = row.trim().split("\\s+");
     double d = Double.parseDouble(f[1]);
     double sigma = Double.parseDouble(f[2]);
-    // the printed value must be consistent with the truth within its own stated uncertainty (3σ);
-    // tighter accuracy is asserted in HfRtpEndToEndTest / HfTimingJobTest
-    assertTrue(Math.abs(d - 1.7) <= 3 * sigma, row);
+    assertEquals(1.7, d, 0.5, row);
+    assertTrue(Math.abs(d - 1.7) <= 3 * sigma, "consistent with its stated uncertainty: " + row);
     try (var runs = Files.list(tmp.resolve("data/demo-runs"))) {
       Path run = runs.findFirst().orElseThrow();
       assertTrue(Files.isDirectory(run.resolve("processed/demo/WWV_10_MHz")), o);

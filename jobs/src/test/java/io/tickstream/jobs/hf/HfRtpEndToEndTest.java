@@ -5,25 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tickstream.connectors.db.Database;
 import io.tickstream.connectors.drf.DrfChannelReader;
-import io.tickstream.connectors.rtp.IqSignal;
 import io.tickstream.connectors.rtp.RawArchiveSettings;
-import io.tickstream.connectors.rtp.RtpEncoding;
 import io.tickstream.connectors.rtp.RtpIngestOptions;
-import io.tickstream.connectors.rtp.RtpSimulator;
 import io.tickstream.connectors.rtp.RtpSource;
 import io.tickstream.connectors.rtp.RtpSourceConfig;
-import io.tickstream.connectors.rtp.SimChannel;
 import io.tickstream.connectors.rtp.StationConfig;
 import io.tickstream.connectors.rtp.UdpPorts;
 import io.tickstream.core.signal.IqBlock;
 import io.tickstream.jobs.record.RecordJob;
-import java.net.DatagramSocket;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -70,10 +63,6 @@ class HfRtpEndToEndTest {
   @TempDir
   Path tmp;
 
-  static IqSignal wwv(double frequencyMHz, long seed) {
-    return SimulatedWwv.signal("EM38ww", frequencyMHz, FS, D_CLOCK_MS, MINUTE_NS, seed);
-  }
-
   @Test
   void simulatedRadiodToDclockRowsAndProduct() throws Exception {
     int dp = UdpPorts.free();
@@ -97,24 +86,8 @@ class HfRtpEndToEndTest {
     env.enableCheckpointing(1000);
     DataStream<IqBlock> iq = RecordJob.build(env, new RtpSource(src), settings);
     HfTimingJob.build(iq, config, HfTimingJob.standardSinks(url, null, data, config));
-    CompletableFuture<Void> job = CompletableFuture.runAsync(() -> {
-      try {
-        env.execute("hf rtp e2e");
-      } catch (Exception e) {
-        throw new RuntimeException(e);
-      }
-    });
-    UdpPorts.awaitBound(dp, 120_000, job);
-    UdpPorts.awaitBound(sp, 120_000, job);
-    RtpSimulator sim = new RtpSimulator(List.of(
-        new SimChannel("WWV_10_MHz", 1010, 10e6, FS, RtpEncoding.F32LE, 320, 97, 1000, 7, wwv(10, 1)),
-        new SimChannel("WWV_15_MHz", 1015, 15e6, FS, RtpEncoding.F32LE, 320, 97, 5000, 9, wwv(15, 2))),
-        START_NS, 75_000_000_000L, RtpSimulator.Impairments.NONE, 25, 3);
-    try (DatagramSocket sock = new DatagramSocket()) {
-      sim.send(sock, new InetSocketAddress("127.0.0.1", dp), new InetSocketAddress("127.0.0.1", sp),
-          RtpSimulator.Pacing.rate(4000), p -> {});
-    }
-    job.get();
+    SimulatedWwv.runWith(env, "hf rtp e2e", dp, sp,
+        SimulatedWwv.radiod("EM38ww", FS, D_CLOCK_MS, START_NS, 75_000_000_000L, MINUTE_NS));
 
     List<String> rows = HfTimingJobTest.rows(url, "v1");
     String fused = rows.stream().filter(r -> r.startsWith("FUSED|2025-06-15T14:04:00")).findFirst()
