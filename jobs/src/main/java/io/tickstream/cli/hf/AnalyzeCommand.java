@@ -2,6 +2,7 @@ package io.tickstream.cli.hf;
 
 import io.tickstream.cli.clock.ClockOptions;
 import io.tickstream.cli.clock.ClockReport;
+import io.tickstream.connectors.drf.DrfFormatException;
 import io.tickstream.core.hf.HfMinuteAnalyzer;
 import io.tickstream.core.hf.MinuteAnalysis;
 import io.tickstream.core.hf.analysis.MinuteSamples;
@@ -34,13 +35,16 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
     description = {
-      "Analyse an HF time-signal recording minute by minute: WWV/WWVH/CHU tick and marker arrival,",
-      "BCD / CHU FSK time code, station-ID tones, HamSCI test signal, Doppler, station discrimination.",
-      "FILE: .wav (mono AM audio or stereo I/Q, int16/float32), raw .cf32/.cs16 I/Q (needs --rate), or a",
-      "Digital RF top-level or channel directory (complex int16/float32 or real; sample rate, start time and",
-      "gaps from the archive; --channel picks the channel, --frequency-mhz defaults to its metadata/name).",
-      "Then solves D_clock = t_system − t_UTC per minute (station, propagation mode, delay, uncertainty,",
-      "grade); several FILEs (one per channel, with one --frequency-mhz each) are fused minute by minute."})
+      "Analyse an HF time-signal recording minute by minute: WWV/WWVH/CHU tick and",
+      "marker arrival, BCD / CHU FSK time code, station-ID tones, HamSCI test signal,",
+      "Doppler, station discrimination; then solve D_clock = t_system - t_UTC per",
+      "minute (station, propagation mode, delay, uncertainty, grade). Several FILEs",
+      "(one per channel) are fused minute by minute.",
+      "FILE: .wav (mono AM audio or stereo I/Q, int16/float32) or raw .cf32/.cs16 I/Q",
+      "(--rate), with --start-utc and --frequency-mhz; or a Digital RF top-level or",
+      "channel directory (complex int16/float32 or real): sample rate, start time and",
+      "gaps come from the archive, --channel picks the channel, --from/--to cut it,",
+      "--frequency-mhz defaults to its metadata or name; gaps are listed, not filled."})
 public final class AnalyzeCommand implements Callable<Integer> {
   private static final double MARGIN_S = 1.5;
   private static final double MIN_COMPLETENESS = 0.9;
@@ -131,7 +135,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     if (drf) {
       try {
         channelDir = DrfMinuteReader.channelDir(file, channel);
-      } catch (IllegalArgumentException | io.tickstream.connectors.drf.DrfFormatException e) {
+      } catch (IllegalArgumentException | DrfFormatException e) {
         System.err.println("analyze: " + e.getMessage());
         return 2;
       }
@@ -197,7 +201,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
       if (t0 != null) {
         shift = Math.round((t0 - probe.systemNs(b.get()[0])) * (double) probe.sampleRateHz() / 1e9);
       }
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | DrfFormatException e) {
       System.err.println("analyze: " + e.getMessage());
       return 2;
     }
@@ -219,6 +223,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "gap: %s samples [%d, %d) = %d samples (%.1f ms) from %s, not analysed%n",
             ch, g[0], g[1], g[1] - g[0], (g[1] - g[0]) * 1e3 / fs, Instant.ofEpochSecond(0, r.systemNs(g[0])));
       }
+    } catch (DrfFormatException e) {
+      System.err.println("analyze: Digital RF read error (minutes before it were analysed): " + e.getMessage());
+      return 1;
     }
     return 0;
   }
