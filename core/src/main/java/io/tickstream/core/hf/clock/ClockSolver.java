@@ -73,7 +73,7 @@ public final class ClockSolver {
   }
 
   private record Option(ModePath path, double d, double sigma, double sigmaMeas,
-      double sigmaModel, double logW) {}
+      double sigmaModel, double sigmaCommon, double logW) {}
 
   private record Channel(ArrivalObservation obs, List<Option> options) {}
 
@@ -115,13 +115,15 @@ public final class ClockSolver {
 
   private Channel channel(ArrivalObservation o) {
     double sigmaMeas = uncertainty.measurementSigmaMs(o);
+    double sigmaSpread = uncertainty.spreadSigmaMs(o);
     List<Option> opts = new ArrayList<>();
     for (ModePath p : propagation.candidates(o.station(), receiver, o.frequencyMHz(),
         o.minuteStartSystemNs())) {
       double sigmaModel = uncertainty.modelSigmaMs(p);
       double sigma = uncertainty.totalSigmaMs(o, p);
       double logW = Math.log(p.priorWeight()) + ModeEvidence.logLikelihood(o, p.mode());
-      opts.add(new Option(p, o.arrivalOffsetMs() - p.delayMs(), sigma, sigmaMeas, sigmaModel, logW));
+      opts.add(new Option(p, o.arrivalOffsetMs() - p.delayMs(), sigma, sigmaMeas, sigmaModel,
+          Math.hypot(sigmaModel, sigmaSpread), logW));
     }
     return new Channel(o, opts);
   }
@@ -190,7 +192,8 @@ public final class ClockSolver {
     return new double[] {wx / w, w};
   }
 
-  private static Hypothesis evaluate(List<Channel> chans, int[] choice, ClockPrior prior) {
+  private Hypothesis evaluate(List<Channel> chans, int[] choice, ClockPrior prior) {
+    double sys = uncertainty.systematicFloorMs();
     List<double[]> xs = new ArrayList<>();
     double logZ = 0;
     for (int j = 0; j < chans.size(); j++) {
@@ -199,34 +202,80 @@ public final class ClockSolver {
       } else {
         Option o = chans.get(j).options.get(choice[j]);
         logZ += LOG_IN + o.logW;
-        xs.add(new double[] {o.d, o.sigma});
+        xs.add(new double[] {o.d, o.sigma, o.sigmaCommon, sys});
       }
     }
     double dHat = fit(chans, choice)[0];
     if (prior.informative()) {
-      xs.add(new double[] {prior.offsetMs(), prior.sigmaMs()});
+      xs.add(new double[] {prior.offsetMs(), prior.sigmaMs(), 0.0, 0.0});
     }
-    logZ += gaussianMarginal(xs);
+    logZ += gaussianMarginal(xs, MODEL_CORRELATION);
     return new Hypothesis(choice, dHat, logZ);
   }
 
-  /** log ∫ Π N(x_k; D, σ_k²) dD. */
-  static double gaussianMarginal(List<double[]> xs) {
-    double w = 0;
-    double wx = 0;
-    double sumLogS = 0;
-    for (double[] x : xs) {
-      w += 1 / (x[1] * x[1]);
-      wx += x[0] / (x[1] * x[1]);
-      sumLogS += Math.log(x[1]);
+  /**
+   * log ∫ N(x; D·1, C) dD for {@code x_k = {value, σ_k, σ_model,k, σ_sys,k}} with the covariance
+   * {@code C_jk = σ_j²·δ_jk + (ρ·σ_model,j·σ_model,k + σ_sys,j·σ_sys,k)·(1 − δ_jk)} (one
+   * ionosphere: the model error is partly common between channels; one receiver: its systematic
+   * floor — ADC clock, filter group delay, template alignment — is common to all its channels, as
+   * in the reported σ where it is added once):
+   * {@code −(n−1)/2·log 2π − ½·log det C − ½·log(1ᵀC⁻¹1) − ½·(xᵀC⁻¹x − (1ᵀC⁻¹x)²/1ᵀC⁻¹1)}.
+   * The common part of the model error cancels in channel differences, so a mode combination whose
+   * per-frequency (dispersive, height-dependent) delay differences do not match the measured ones is
+   * penalised at the tighter differential σ rather than at the sum of the independent σ's.
+   */
+  static double gaussianMarginal(List<double[]> xs, double rho) {
+    int n = xs.size();
+    double[][] c = new double[n][n];
+    for (int j = 0; j < n; j++) {
+      for (int k = 0; k < n; k++) {
+        c[j][k] = j == k ? xs.get(j)[1] * xs.get(j)[1]
+            : rho * xs.get(j)[2] * xs.get(k)[2] + xs.get(j)[3] * xs.get(k)[3];
+      }
     }
-    double mean = wx / w;
-    double chi2 = 0;
-    for (double[] x : xs) {
-      double r = (x[0] - mean) / x[1];
-      chi2 += r * r;
+    // Cholesky C = L·Lᵀ (C is diagonally dominant enough for ρ < 1: σ_k ≥ σ_model,k)
+    double[][] l = new double[n][n];
+    double logDet = 0;
+    for (int j = 0; j < n; j++) {
+      for (int k = 0; k <= j; k++) {
+        double sum = c[j][k];
+        for (int m = 0; m < k; m++) {
+          sum -= l[j][m] * l[k][m];
+        }
+        l[j][k] = j == k ? Math.sqrt(sum) : sum / l[k][k];
+      }
+      logDet += 2 * Math.log(l[j][j]);
     }
-    return -(xs.size() - 1) / 2.0 * LOG_2PI - sumLogS - 0.5 * Math.log(w) - 0.5 * chi2;
+    double[] ones = new double[n];
+    double[] x = new double[n];
+    for (int j = 0; j < n; j++) {
+      ones[j] = 1;
+      x[j] = xs.get(j)[0];
+    }
+    double[] u = forward(l, ones);
+    double[] v = forward(l, x);
+    double a = 0;
+    double b = 0;
+    double q = 0;
+    for (int j = 0; j < n; j++) {
+      a += u[j] * u[j];
+      b += u[j] * v[j];
+      q += v[j] * v[j];
+    }
+    return -(n - 1) / 2.0 * LOG_2PI - 0.5 * logDet - 0.5 * Math.log(a) - 0.5 * (q - b * b / a);
+  }
+
+  /** Solves L·y = r (L lower triangular). */
+  private static double[] forward(double[][] l, double[] r) {
+    double[] y = new double[r.length];
+    for (int j = 0; j < r.length; j++) {
+      double s = r[j];
+      for (int k = 0; k < j; k++) {
+        s -= l[j][k] * y[k];
+      }
+      y[j] = s / l[j][j];
+    }
+    return y;
   }
 
   private static double[] posterior(List<Hypothesis> hyps) {
