@@ -105,7 +105,9 @@ class AnalyzeDrfCliTest {
     }
 
     // both channels of the top level together: fused minute by minute; each arrival = F1 delay + D_clock
-    String[] both = run("analyze", archive.toString(), "--channel", CH, "--channel", REAL_CH, "--grid", "EM38ww");
+    Path fusedCsv = dir.resolve("fused.csv");
+    String[] both = run("analyze", archive.toString(), "--channel", CH, "--channel", REAL_CH, "--grid", "EM38ww",
+        "--csv", fusedCsv.toString());
     assertEquals("0", both[0], both[1] + both[2]);
     assertTrue(both[2].contains("complex 20000 Hz") && both[2].contains("real 20000 Hz"), both[2]);
     assertTrue(both[1].contains("4 channel-minutes"), both[1]);
@@ -115,6 +117,13 @@ class AnalyzeDrfCliTest {
       double expected = f1(rx, i < 2 ? 10 : 5, minute).delayMs() + dClock;
       assertEquals(expected, Double.parseDouble(minuteLines.get(i).trim().split("\\s+")[6]), 0.05,
           minuteLines.get(i));
+    }
+    // and the fused D_clock: 1F/1F and 1E/1E differ by a nearly common shift; the 5−10 MHz
+    // differential decides (ClockTwoChannelFusedTest, docs/CLOCK_SOLVER.md "Evidence covariance")
+    List<String> fusedRows = Files.readAllLines(fusedCsv);
+    assertEquals(3, fusedRows.size(), "header + 2 fused minutes: " + fusedRows);
+    for (String row : fusedRows.subList(1, 3)) {
+      assertEquals(dClock, Double.parseDouble(row.split(",", -1)[3]), 0.05, "fused D_clock: " + row);
     }
 
     // the real channel's directory itself, cut with --from/--to to the second minute
