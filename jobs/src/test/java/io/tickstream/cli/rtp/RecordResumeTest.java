@@ -1,0 +1,215 @@
+package io.tickstream.cli.rtp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tickstream.connectors.drf.DigitalMetadataReader;
+import io.tickstream.connectors.drf.DigitalRfReader;
+import io.tickstream.connectors.drf.DrfBlock;
+import io.tickstream.connectors.drf.DrfChannelReader;
+import io.tickstream.connectors.rtp.IqSignal;
+import io.tickstream.connectors.rtp.RtpEncoding;
+import io.tickstream.connectors.rtp.RtpHeader;
+import io.tickstream.connectors.rtp.RtpSimulator;
+import io.tickstream.connectors.rtp.SentLog;
+import io.tickstream.connectors.rtp.SimChannel;
+import io.tickstream.connectors.rtp.SimPacket;
+import io.tickstream.connectors.rtp.UdpPorts;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code tickstream record} stopped by a real SIGTERM and started again as a new run: the second run
+ * resumes from the first run's savepoint, so the archive holds exactly what arrived in both runs, the
+ * downtime is one {@code source_restart} gap, nothing is duplicated and no finished file changes.
+ * Real UDP on loopback, the simulator, the command through picocli on a MiniCluster.
+ */
+class RecordResumeTest {
+  @RegisterExtension
+  static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
+      new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
+
+  static final int RUN1_PACKETS = 400;
+  static final int DOWN_PACKETS = 150;
+  static final int RUN2_PACKETS = 300;
+
+  record Run(RecordCommand cmd, ByteArrayOutputStream out, CompletableFuture<Integer> rc) {
+    String text() {
+      return out.toString(StandardCharsets.UTF_8);
+    }
+  }
+
+  static Run start(String... args) {
+    RecordCommand cmd = new RecordCommand();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    cmd.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+    return new Run(cmd, out, CompletableFuture.supplyAsync(() -> new CommandLine(cmd).execute(args)));
+  }
+
+  static void signal(String sig) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + sig, String.valueOf(ProcessHandle.current().pid())).inheritIO().start();
+    assertEquals(0, kill.waitFor(), "kill -" + sig);
+  }
+
+  @Test
+  void stoppedBySigtermAndStartedAgainResumesFromItsSavepoint(@TempDir Path dir) throws Exception {
+    int dp = UdpPorts.free();
+    int sp = UdpPorts.free();
+    Path station = dir.resolve("station.toml");
+    Files.writeString(station, """
+        [station]
+        callsign = "AC0G"
+        grid_square = "EM38ww"
+        receiver_name = "resume-rx"
+        [radiod]
+        bind_address = "127.0.0.1"
+        data_port = %d
+        status_port = %d
+        [archive]
+        file_cadence_ms = 1000
+        [[channels]]
+        name = "WWV_10MHz"
+        frequency_hz = 10e6
+        stations = ["WWV", "WWVH"]
+        """.formatted(dp, sp));
+    Path data = dir.resolve("data");
+    String[] args = {"--config", station.toString(), "--data-dir", data.toString(), "--checkpoint-interval", "1"};
+    // RTP timestamp and sequence numbers both wrap during the second run
+    SimChannel ch = new SimChannel("WWV_10MHz", 10000, 10e6, 20000, RtpEncoding.S16BE, 360, 122,
+        (1L << 32) - 20000L * 9, 65000, IqSignal.tone(1000, 0.5, 20000));
+    long startNs = Instant.parse("2024-06-01T00:00:00Z").getEpochSecond() * 1_000_000_000L;
+    long durationNs = (RUN1_PACKETS + DOWN_PACKETS + RUN2_PACKETS) * 360L * 1_000_000_000L / 20000;
+    RtpSimulator sim = new RtpSimulator(List.of(ch), startNs, durationNs, RtpSimulator.Impairments.NONE, 25, 3);
+
+    Run run1 = start(args);
+    UdpPorts.awaitBound(dp, 60_000, run1.rc());
+    UdpPorts.awaitBound(sp, 60_000, run1.rc());
+    SentLog arrived = new SentLog();
+    Map<Path, String> finishedByRun1 = new TreeMap<>();
+    Run[] run2 = new Run[1];
+    try (DatagramSocket sock = new DatagramSocket()) {
+      sim.send(sock, new InetSocketAddress("127.0.0.1", dp), new InetSocketAddress("127.0.0.1", sp),
+          RtpSimulator.Pacing.rate(250), p -> {
+            try {
+              if (p.status()) {
+                return;
+              }
+              long n = p.packetNumber();
+              if (n < RUN1_PACKETS || n >= RUN1_PACKETS + DOWN_PACKETS) {
+                arrived.sent(p);
+              }
+              if (n == RUN1_PACKETS - 1) {
+                Thread.sleep(1500); // everything sent has reached the sink
+                signal("TERM");
+                assertEquals(0, run1.rc().get(60, TimeUnit.SECONDS));
+                finishedByRun1.putAll(finishedFiles(data.resolve("raw_archive")));
+              } else if (n == RUN1_PACKETS + DOWN_PACKETS - 1) {
+                run2[0] = start(args);
+                UdpPorts.awaitBound(dp, 60_000, run2[0].rc());
+                UdpPorts.awaitBound(sp, 60_000, run2[0].rc());
+              }
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    }
+    Thread.sleep(1500);
+    signal("INT");
+    assertEquals(0, run2[0].rc().get(60, TimeUnit.SECONDS));
+
+    String out1 = run1.text();
+    String out2 = run2[0].text();
+    assertTrue(out1.contains("record: starting a new session (no retained checkpoint under"), out1);
+    assertTrue(out1.contains("record: stopped with savepoint "), out1);
+    String savepoint = out1.substring(out1.indexOf("savepoint-")).lines().findFirst().orElseThrow();
+    assertTrue(out2.contains("record: resuming from ") && out2.contains(savepoint + " (newest retained)"), out2);
+    assertTrue(out2.contains("record: stopped with savepoint "), out2);
+
+    // no file finished in run 1 was touched by run 2
+    assertTrue(finishedByRun1.size() >= 3, "run 1 finished files: " + finishedByRun1.keySet());
+    for (Map.Entry<Path, String> e : finishedByRun1.entrySet()) {
+      assertEquals(e.getValue(), fingerprint(e.getKey()), "finished file unchanged: " + e.getKey());
+    }
+    Path top = data.resolve("raw_archive");
+    try (Stream<Path> all = Files.walk(top)) {
+      assertFalse(all.anyMatch(p -> p.getFileName().toString().startsWith("tmp.")), "no temp files left");
+    }
+
+    // the archive is exactly what arrived in both runs, sample by sample: two runs, the downtime between them
+    TreeMap<Long, SimPacket> got = arrived.uniqueByIndex.get(ch.ssrc());
+    assertEquals(RUN1_PACKETS + RUN2_PACKETS, got.size());
+    long run1End = got.get(got.firstKey()).firstSampleIndex() + RUN1_PACKETS * 360L;
+    long run2Start = run1End + DOWN_PACKETS * 360L;
+    try (DrfChannelReader r = DigitalRfReader.channel(top, ch.name())) {
+      List<long[]> runs = new ArrayList<>();
+      for (DrfBlock b : r.continuousBlocks()) {
+        runs.add(new long[] {b.start(), b.count()});
+      }
+      assertEquals(2, runs.size(), "two contiguous runs");
+      assertArrayEquals(new long[] {got.firstKey(), RUN1_PACKETS * 360L}, runs.get(0), "run 1");
+      // a stop keeps the unfinished file period in its savepoint (run 1's was written by run 2, see above):
+      // run 2's archive ends at the last 1 s file boundary (20000 samples) before its last sample
+      long arrivedEnd = run2Start + RUN2_PACKETS * 360L;
+      long committedEnd = Math.floorDiv(arrivedEnd, 20000L) * 20000L;
+      assertTrue(committedEnd > run2Start + 20000, "run 2 finished files");
+      assertArrayEquals(new long[] {run2Start, committedEnd - run2Start}, runs.get(1), "run 2");
+      for (SimPacket p : got.values()) {
+        int frames = (int) Math.min(p.frames(), committedEnd - p.firstSampleIndex());
+        if (frames <= 0) {
+          break;
+        }
+        int len = p.datagram().length - RtpHeader.MIN_HEADER_BYTES;
+        short[] sent = ch.encoding().decodeInt16(p.datagram(), RtpHeader.MIN_HEADER_BYTES, len);
+        assertArrayEquals(java.util.Arrays.copyOf(sent, sent.length / p.frames() * frames),
+            r.read(p.firstSampleIndex(), frames).toShorts(), "samples @" + p.firstSampleIndex());
+      }
+    }
+    var md = DigitalMetadataReader.open(top.resolve(ch.name()).resolve("metadata")).records();
+    assertEquals(1, md.stream().filter(m -> "session_start".equals(m.values().get("event_type"))).count(),
+        "one session: run 2 continued it");
+    var gaps = md.stream().filter(m -> "gap".equals(m.values().get("event_type"))).toList();
+    assertEquals(1, gaps.size(), "the downtime is one gap record: " + gaps);
+    Map<String, Object> gap = gaps.get(0).values();
+    assertEquals("source_restart", gap.get("gap_cause"));
+    assertEquals(run1End, ((Number) gap.get("gap_start_index")).longValue());
+    assertEquals(DOWN_PACKETS * 360L, ((Number) gap.get("gap_samples")).longValue());
+  }
+
+  static Map<Path, String> finishedFiles(Path top) throws Exception {
+    Map<Path, String> m = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(top)) {
+      for (Path p : all.filter(p -> p.getFileName().toString().startsWith("rf@")).toList()) {
+        m.put(p, fingerprint(p));
+      }
+    }
+    return m;
+  }
+
+  static String fingerprint(Path p) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)))
+        + " mtime " + Files.getLastModifiedTime(p).toMillis();
+  }
+}
