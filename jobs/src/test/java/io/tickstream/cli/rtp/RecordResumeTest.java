@@ -78,28 +78,10 @@ class RecordResumeTest {
   void stoppedBySigtermAndStartedAgainResumesFromItsSavepoint(@TempDir Path dir) throws Exception {
     int dp = UdpPorts.free();
     int sp = UdpPorts.free();
-    Path station = dir.resolve("station.toml");
-    Files.writeString(station, """
-        [station]
-        callsign = "AC0G"
-        grid_square = "EM38ww"
-        receiver_name = "resume-rx"
-        [radiod]
-        bind_address = "127.0.0.1"
-        data_port = %d
-        status_port = %d
-        [archive]
-        file_cadence_ms = 1000
-        [[channels]]
-        name = "WWV_10MHz"
-        frequency_hz = 10e6
-        stations = ["WWV", "WWVH"]
-        """.formatted(dp, sp));
+    Path station = writeStation(dir, dp, sp);
     Path data = dir.resolve("data");
     String[] args = {"--config", station.toString(), "--data-dir", data.toString(), "--checkpoint-interval", "1"};
-    // RTP timestamp and sequence numbers both wrap during the second run
-    SimChannel ch = new SimChannel("WWV_10MHz", 10000, 10e6, 20000, RtpEncoding.S16BE, 360, 122,
-        (1L << 32) - 20000L * 9, 65000, IqSignal.tone(1000, 0.5, 20000));
+    SimChannel ch = channel();
     long startNs = Instant.parse("2024-06-01T00:00:00Z").getEpochSecond() * 1_000_000_000L;
     long durationNs = (RUN1_PACKETS + DOWN_PACKETS + RUN2_PACKETS) * 360L * 1_000_000_000L / 20000;
     RtpSimulator sim = new RtpSimulator(List.of(ch), startNs, durationNs, RtpSimulator.Impairments.NONE, 25, 3);
@@ -196,6 +178,142 @@ class RecordResumeTest {
     assertEquals("source_restart", gap.get("gap_cause"));
     assertEquals(run1End, ((Number) gap.get("gap_start_index")).longValue());
     assertEquals(DOWN_PACKETS * 360L, ((Number) gap.get("gap_samples")).longValue());
+  }
+
+  static Path writeStation(Path dir, int dp, int sp) throws Exception {
+    Path station = dir.resolve("station.toml");
+    Files.writeString(station, """
+        [station]
+        callsign = "AC0G"
+        grid_square = "EM38ww"
+        receiver_name = "resume-rx"
+        [radiod]
+        bind_address = "127.0.0.1"
+        data_port = %d
+        status_port = %d
+        [archive]
+        file_cadence_ms = 1000
+        [[channels]]
+        name = "WWV_10MHz"
+        frequency_hz = 10e6
+        stations = ["WWV", "WWVH"]
+        """.formatted(dp, sp));
+    return station;
+  }
+
+  static SimChannel channel() {
+    // RTP timestamp and sequence numbers both wrap during the second run
+    return new SimChannel("WWV_10MHz", 10000, 10e6, 20000, RtpEncoding.S16BE, 360, 122,
+        (1L << 32) - 20000L * 9, 65000, IqSignal.tone(1000, 0.5, 20000));
+  }
+
+  /**
+   * A crash: the first run is a separate JVM killed with SIGKILL (no savepoint, temp files left
+   * behind); the second run resumes from the newest retained checkpoint. Everything committed before
+   * the crash stays byte-identical, the archive continues with one {@code source_restart} gap, and
+   * every archived sample is the one that arrived at its index.
+   */
+  @Test
+  void killedProcessResumesFromItsNewestRetainedCheckpoint(@TempDir Path dir) throws Exception {
+    int dp = UdpPorts.free();
+    int sp = UdpPorts.free();
+    Path station = writeStation(dir, dp, sp);
+    Path data = dir.resolve("data");
+    String[] args = {"--config", station.toString(), "--data-dir", data.toString(), "--checkpoint-interval", "1"};
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "io.tickstream.cli.TickstreamCli", "record"));
+    cmd.addAll(List.of(args));
+    Path log1 = dir.resolve("run1.log");
+    Process run1 = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log1.toFile()).start();
+    SimChannel ch = channel();
+    long startNs = Instant.parse("2024-06-01T00:00:00Z").getEpochSecond() * 1_000_000_000L;
+    long durationNs = (RUN1_PACKETS + DOWN_PACKETS + RUN2_PACKETS) * 360L * 1_000_000_000L / 20000;
+    RtpSimulator sim = new RtpSimulator(List.of(ch), startNs, durationNs, RtpSimulator.Impairments.NONE, 25, 3);
+    CompletableFuture<Integer> exit1 = run1.onExit().thenApply(Process::exitValue);
+    UdpPorts.awaitBound(dp, 90_000, exit1);
+    UdpPorts.awaitBound(sp, 90_000, exit1);
+    SentLog arrived = new SentLog();
+    Map<Path, String> finishedAtCrash = new TreeMap<>();
+    Run[] run2 = new Run[1];
+    try (DatagramSocket sock = new DatagramSocket()) {
+      sim.send(sock, new InetSocketAddress("127.0.0.1", dp), new InetSocketAddress("127.0.0.1", sp),
+          RtpSimulator.Pacing.rate(250), p -> {
+            try {
+              if (p.status()) {
+                return;
+              }
+              long n = p.packetNumber();
+              if (n < RUN1_PACKETS || n >= RUN1_PACKETS + DOWN_PACKETS) {
+                arrived.sent(p);
+              }
+              if (n == RUN1_PACKETS - 1) {
+                Thread.sleep(2500); // a few checkpoints complete
+                run1.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                finishedAtCrash.putAll(finishedFiles(data.resolve("raw_archive")));
+              } else if (n == RUN1_PACKETS + DOWN_PACKETS - 1) {
+                run2[0] = start(args);
+                UdpPorts.awaitBound(dp, 60_000, run2[0].rc());
+                UdpPorts.awaitBound(sp, 60_000, run2[0].rc());
+              }
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    }
+    Thread.sleep(1500);
+    run2[0].cmd().stopRequest.complete("test stop");
+    assertEquals(0, run2[0].rc().get(60, TimeUnit.SECONDS));
+    String out2 = run2[0].text();
+    assertTrue(out2.matches("(?s).*record: resuming from \\S+/chk-\\d+ \\(newest retained\\).*"), out2);
+
+    assertTrue(finishedAtCrash.size() >= 3, "files committed before the crash: " + finishedAtCrash.keySet()
+        + "\n" + Files.readString(log1));
+    for (Map.Entry<Path, String> e : finishedAtCrash.entrySet()) {
+      assertEquals(e.getValue(), fingerprint(e.getKey()), "finished file unchanged: " + e.getKey());
+    }
+    Path top = data.resolve("raw_archive");
+    try (Stream<Path> all = Files.walk(top)) {
+      assertFalse(all.anyMatch(p -> p.getFileName().toString().startsWith("tmp.")), "no temp files left");
+    }
+    TreeMap<Long, SimPacket> got = arrived.uniqueByIndex.get(ch.ssrc());
+    long first = got.firstKey();
+    long run1End = first + RUN1_PACKETS * 360L;
+    long run2Start = run1End + DOWN_PACKETS * 360L;
+    long committedAtCrash = first;
+    try (DrfChannelReader r = DigitalRfReader.channel(top, ch.name())) {
+      List<DrfBlock> runs = r.continuousBlocks();
+      assertEquals(2, runs.size(), "two contiguous runs");
+      for (Path f : finishedAtCrash.keySet()) {
+        String n = f.getFileName().toString();
+        long ms = Long.parseLong(n.substring(3, n.indexOf('.'))) * 1000 + Long.parseLong(n.substring(n.indexOf('.') + 1, n.length() - 3));
+        committedAtCrash = Math.max(committedAtCrash, r.indexAtOrAfter((ms + 1000) * 1_000_000L));
+      }
+      long end1 = runs.get(0).start() + runs.get(0).count();
+      assertEquals(first, runs.get(0).start());
+      assertTrue(end1 >= committedAtCrash && end1 <= run1End, "run 1 ends at its last checkpoint: " + end1);
+      assertEquals(run2Start, runs.get(1).start(), "run 2 starts with the first packet after the restart");
+      for (DrfBlock b : runs) {
+        for (long i = b.start(); i < b.start() + b.count(); ) {
+          SimPacket p = got.get(i);
+          assertTrue(p != null, "archived run at " + i + " starts where a packet started");
+          int frames = (int) Math.min(p.frames(), b.start() + b.count() - i);
+          short[] sent = ch.encoding().decodeInt16(p.datagram(), RtpHeader.MIN_HEADER_BYTES,
+              p.datagram().length - RtpHeader.MIN_HEADER_BYTES);
+          assertArrayEquals(java.util.Arrays.copyOf(sent, sent.length / p.frames() * frames),
+              r.read(i, frames).toShorts(), "samples @" + i);
+          i += p.frames();
+        }
+      }
+      var md = DigitalMetadataReader.open(top.resolve(ch.name()).resolve("metadata")).records();
+      assertEquals(1, md.stream().filter(m -> "session_start".equals(m.values().get("event_type"))).count());
+      var gaps = md.stream().filter(m -> "gap".equals(m.values().get("event_type"))).toList();
+      assertEquals(1, gaps.size(), "the downtime is one gap record: " + gaps);
+      assertEquals("source_restart", gaps.get(0).values().get("gap_cause"));
+      assertEquals(end1, ((Number) gaps.get(0).values().get("gap_start_index")).longValue());
+      assertEquals(run2Start - end1, ((Number) gaps.get(0).values().get("gap_samples")).longValue());
+      System.out.printf("crash test: run 1 archived %d of %d samples that arrived (%d committed in finished files at the"
+          + " kill), gap %d samples%n", end1 - first, run1End - first, committedAtCrash - first, run2Start - end1);
+    }
   }
 
   static Map<Path, String> finishedFiles(Path top) throws Exception {
