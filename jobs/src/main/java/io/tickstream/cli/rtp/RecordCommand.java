@@ -128,6 +128,10 @@ public final class RecordCommand implements Callable<Integer> {
         ? "record: resuming from " + resume + (resumeFrom != null ? " (--resume-from)" : " (newest retained)")
         : "record: starting a new session (" + (fresh ? "--fresh" : "no retained checkpoint under " + checkpoints.root()) + ")";
     LOG.info(decision);
+    if (fresh) {
+      checkpoints.newest().ifPresent(n -> LOG.warn("record: --fresh ignores retained {} {}: the unfinished file period"
+          + " held in it (at most one file per channel) is not written", n.savepoint() ? "savepoint" : "checkpoint", n.dir()));
+    }
     out.println(decision);
     for (Path d : checkpoints.prune(keepCheckpoints, resume)) {
       LOG.info("record: removed old checkpoint {}", d);
