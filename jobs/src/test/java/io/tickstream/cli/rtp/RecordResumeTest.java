@@ -82,42 +82,15 @@ class RecordResumeTest {
     Path data = dir.resolve("data");
     String[] args = {"--config", station.toString(), "--data-dir", data.toString(), "--checkpoint-interval", "1"};
     SimChannel ch = channel();
-    long startNs = Instant.parse("2024-06-01T00:00:00Z").getEpochSecond() * 1_000_000_000L;
-    long durationNs = (RUN1_PACKETS + DOWN_PACKETS + RUN2_PACKETS) * 360L * 1_000_000_000L / 20000;
-    RtpSimulator sim = new RtpSimulator(List.of(ch), startNs, durationNs, RtpSimulator.Impairments.NONE, 25, 3);
-
-    Run run1 = start(args);
-    UdpPorts.awaitBound(dp, 60_000, run1.rc());
-    UdpPorts.awaitBound(sp, 60_000, run1.rc());
-    SentLog arrived = new SentLog();
+    Run run1 = startAndAwait(args, dp, sp);
     Map<Path, String> finishedByRun1 = new TreeMap<>();
     Run[] run2 = new Run[1];
-    try (DatagramSocket sock = new DatagramSocket()) {
-      sim.send(sock, new InetSocketAddress("127.0.0.1", dp), new InetSocketAddress("127.0.0.1", sp),
-          RtpSimulator.Pacing.rate(250), p -> {
-            try {
-              if (p.status()) {
-                return;
-              }
-              long n = p.packetNumber();
-              if (n < RUN1_PACKETS || n >= RUN1_PACKETS + DOWN_PACKETS) {
-                arrived.sent(p);
-              }
-              if (n == RUN1_PACKETS - 1) {
-                Thread.sleep(1500); // everything sent has reached the sink
-                signal("TERM");
-                assertEquals(0, run1.rc().get(60, TimeUnit.SECONDS));
-                finishedByRun1.putAll(finishedFiles(data.resolve("raw_archive")));
-              } else if (n == RUN1_PACKETS + DOWN_PACKETS - 1) {
-                run2[0] = start(args);
-                UdpPorts.awaitBound(dp, 60_000, run2[0].rc());
-                UdpPorts.awaitBound(sp, 60_000, run2[0].rc());
-              }
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
-            }
-          });
-    }
+    SentLog arrived = sendAcrossRestart(dp, sp, () -> {
+      Thread.sleep(1500); // everything sent has reached the sink
+      signal("TERM");
+      assertEquals(0, run1.rc().get(60, TimeUnit.SECONDS));
+      finishedByRun1.putAll(finishedFiles(data.resolve("raw_archive")));
+    }, () -> run2[0] = startAndAwait(args, dp, sp));
     Thread.sleep(1500);
     signal("INT");
     assertEquals(0, run2[0].rc().get(60, TimeUnit.SECONDS));
@@ -158,16 +131,8 @@ class RecordResumeTest {
       long committedEnd = Math.floorDiv(arrivedEnd, 20000L) * 20000L;
       assertTrue(committedEnd > run2Start + 20000, "run 2 finished files");
       assertArrayEquals(new long[] {run2Start, committedEnd - run2Start}, runs.get(1), "run 2");
-      for (SimPacket p : got.values()) {
-        int frames = (int) Math.min(p.frames(), committedEnd - p.firstSampleIndex());
-        if (frames <= 0) {
-          break;
-        }
-        int len = p.datagram().length - RtpHeader.MIN_HEADER_BYTES;
-        short[] sent = ch.encoding().decodeInt16(p.datagram(), RtpHeader.MIN_HEADER_BYTES, len);
-        assertArrayEquals(java.util.Arrays.copyOf(sent, sent.length / p.frames() * frames),
-            r.read(p.firstSampleIndex(), frames).toShorts(), "samples @" + p.firstSampleIndex());
-      }
+      assertSamples(r, ch, got, got.firstKey(), run1End);
+      assertSamples(r, ch, got, run2Start, committedEnd);
     }
     var md = DigitalMetadataReader.open(top.resolve(ch.name()).resolve("metadata")).records();
     assertEquals(1, md.stream().filter(m -> "session_start".equals(m.values().get("event_type"))).count(),
@@ -208,8 +173,8 @@ class RecordResumeTest {
   }
 
   /**
-   * A crash: the first run is a separate JVM killed with SIGKILL (no savepoint, temp files left
-   * behind); the second run resumes from the newest retained checkpoint. Everything committed before
+   * A crash: the first run is a separate JVM killed with SIGKILL (no savepoint; its unfinished temp
+   * file stays on disk); the second run resumes from the newest retained checkpoint. Everything committed before
    * the crash stays byte-identical, the archive continues with one {@code source_restart} gap, and
    * every archived sample is the one that arrived at its index.
    */
@@ -226,40 +191,20 @@ class RecordResumeTest {
     Path log1 = dir.resolve("run1.log");
     Process run1 = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log1.toFile()).start();
     SimChannel ch = channel();
-    long startNs = Instant.parse("2024-06-01T00:00:00Z").getEpochSecond() * 1_000_000_000L;
-    long durationNs = (RUN1_PACKETS + DOWN_PACKETS + RUN2_PACKETS) * 360L * 1_000_000_000L / 20000;
-    RtpSimulator sim = new RtpSimulator(List.of(ch), startNs, durationNs, RtpSimulator.Impairments.NONE, 25, 3);
     CompletableFuture<Integer> exit1 = run1.onExit().thenApply(Process::exitValue);
     UdpPorts.awaitBound(dp, 90_000, exit1);
     UdpPorts.awaitBound(sp, 90_000, exit1);
-    SentLog arrived = new SentLog();
     Map<Path, String> finishedAtCrash = new TreeMap<>();
+    List<Path> tempAtCrash = new ArrayList<>();
     Run[] run2 = new Run[1];
-    try (DatagramSocket sock = new DatagramSocket()) {
-      sim.send(sock, new InetSocketAddress("127.0.0.1", dp), new InetSocketAddress("127.0.0.1", sp),
-          RtpSimulator.Pacing.rate(250), p -> {
-            try {
-              if (p.status()) {
-                return;
-              }
-              long n = p.packetNumber();
-              if (n < RUN1_PACKETS || n >= RUN1_PACKETS + DOWN_PACKETS) {
-                arrived.sent(p);
-              }
-              if (n == RUN1_PACKETS - 1) {
-                Thread.sleep(2500); // a few checkpoints complete
-                run1.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                finishedAtCrash.putAll(finishedFiles(data.resolve("raw_archive")));
-              } else if (n == RUN1_PACKETS + DOWN_PACKETS - 1) {
-                run2[0] = start(args);
-                UdpPorts.awaitBound(dp, 60_000, run2[0].rc());
-                UdpPorts.awaitBound(sp, 60_000, run2[0].rc());
-              }
-            } catch (Exception e) {
-              throw new IllegalStateException(e);
-            }
-          });
-    }
+    SentLog arrived = sendAcrossRestart(dp, sp, () -> {
+      Thread.sleep(2500); // a few checkpoints complete
+      run1.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      finishedAtCrash.putAll(finishedFiles(data.resolve("raw_archive")));
+      try (Stream<Path> all = Files.walk(data.resolve("raw_archive"))) {
+        tempAtCrash.addAll(all.filter(p -> p.getFileName().toString().startsWith("tmp.")).toList());
+      }
+    }, () -> run2[0] = startAndAwait(args, dp, sp));
     Thread.sleep(1500);
     run2[0].cmd().stopRequest.complete("test stop");
     assertEquals(0, run2[0].rc().get(60, TimeUnit.SECONDS));
@@ -272,6 +217,7 @@ class RecordResumeTest {
       assertEquals(e.getValue(), fingerprint(e.getKey()), "finished file unchanged: " + e.getKey());
     }
     Path top = data.resolve("raw_archive");
+    assertFalse(tempAtCrash.isEmpty(), "the killed process left its unfinished temp file");
     try (Stream<Path> all = Files.walk(top)) {
       assertFalse(all.anyMatch(p -> p.getFileName().toString().startsWith("tmp.")), "no temp files left");
     }
@@ -293,16 +239,7 @@ class RecordResumeTest {
       assertTrue(end1 >= committedAtCrash && end1 <= run1End, "run 1 ends at its last checkpoint: " + end1);
       assertEquals(run2Start, runs.get(1).start(), "run 2 starts with the first packet after the restart");
       for (DrfBlock b : runs) {
-        for (long i = b.start(); i < b.start() + b.count(); ) {
-          SimPacket p = got.get(i);
-          assertTrue(p != null, "archived run at " + i + " starts where a packet started");
-          int frames = (int) Math.min(p.frames(), b.start() + b.count() - i);
-          short[] sent = ch.encoding().decodeInt16(p.datagram(), RtpHeader.MIN_HEADER_BYTES,
-              p.datagram().length - RtpHeader.MIN_HEADER_BYTES);
-          assertArrayEquals(java.util.Arrays.copyOf(sent, sent.length / p.frames() * frames),
-              r.read(i, frames).toShorts(), "samples @" + i);
-          i += p.frames();
-        }
+        assertSamples(r, ch, got, b.start(), b.start() + b.count());
       }
       var md = DigitalMetadataReader.open(top.resolve(ch.name()).resolve("metadata")).records();
       assertEquals(1, md.stream().filter(m -> "session_start".equals(m.values().get("event_type"))).count());
@@ -313,6 +250,66 @@ class RecordResumeTest {
       assertEquals(run2Start - end1, ((Number) gaps.get(0).values().get("gap_samples")).longValue());
       System.out.printf("crash test: run 1 archived %d of %d samples that arrived (%d committed in finished files at the"
           + " kill), gap %d samples%n", end1 - first, run1End - first, committedAtCrash - first, run2Start - end1);
+    }
+  }
+
+  interface Step {
+    void run() throws Exception;
+  }
+
+  /**
+   * Sends RUN1 + DOWN + RUN2 packets of {@link #channel()} at 250 packets/s; after run 1's last packet
+   * {@code stopRun1}, after the downtime packets (sent to nobody) {@code startRun2}. Returns the
+   * packets that arrived while a run listened.
+   */
+  static SentLog sendAcrossRestart(int dp, int sp, Step stopRun1, Step startRun2) throws Exception {
+    long startNs = Instant.parse("2024-06-01T00:00:00Z").getEpochSecond() * 1_000_000_000L;
+    long durationNs = (RUN1_PACKETS + DOWN_PACKETS + RUN2_PACKETS) * 360L * 1_000_000_000L / 20000;
+    RtpSimulator sim = new RtpSimulator(List.of(channel()), startNs, durationNs, RtpSimulator.Impairments.NONE, 25, 3);
+    SentLog arrived = new SentLog();
+    try (DatagramSocket sock = new DatagramSocket()) {
+      sim.send(sock, new InetSocketAddress("127.0.0.1", dp), new InetSocketAddress("127.0.0.1", sp),
+          RtpSimulator.Pacing.rate(250), p -> {
+            try {
+              if (p.status()) {
+                return;
+              }
+              long n = p.packetNumber();
+              if (n < RUN1_PACKETS || n >= RUN1_PACKETS + DOWN_PACKETS) {
+                arrived.sent(p);
+              }
+              if (n == RUN1_PACKETS - 1) {
+                stopRun1.run();
+              } else if (n == RUN1_PACKETS + DOWN_PACKETS - 1) {
+                startRun2.run();
+              }
+            } catch (Exception e) {
+              throw new IllegalStateException(e);
+            }
+          });
+    }
+    return arrived;
+  }
+
+  static Run startAndAwait(String[] args, int dp, int sp) throws Exception {
+    Run run = start(args);
+    UdpPorts.awaitBound(dp, 60_000, run.rc());
+    UdpPorts.awaitBound(sp, 60_000, run.rc());
+    return run;
+  }
+
+  /** Every archived sample in [from, to) is the sample that arrived at its index (packets start at {@code from}). */
+  static void assertSamples(DrfChannelReader r, SimChannel ch, TreeMap<Long, SimPacket> got, long from, long to)
+      throws Exception {
+    for (long i = from; i < to; ) {
+      SimPacket p = got.get(i);
+      assertTrue(p != null, "archived run at " + i + " starts where a packet started");
+      int frames = (int) Math.min(p.frames(), to - i);
+      short[] sent = ch.encoding().decodeInt16(p.datagram(), RtpHeader.MIN_HEADER_BYTES,
+          p.datagram().length - RtpHeader.MIN_HEADER_BYTES);
+      assertArrayEquals(java.util.Arrays.copyOf(sent, sent.length / p.frames() * frames),
+          r.read(i, frames).toShorts(), "samples @" + i);
+      i += p.frames();
     }
   }
 
