@@ -145,6 +145,30 @@ class RecordResumeTest {
     assertEquals(DOWN_PACKETS * 360L, ((Number) gap.get("gap_samples")).longValue());
   }
 
+  @Test
+  void helpExplainsRestartAndBadResumeOptionsAreRefused(@TempDir Path dir) throws Exception {
+    String help = new CommandLine(new RecordCommand()).getUsageMessage().replaceAll("\\s+", " ");
+    for (String s : List.of("--fresh", "--resume-from", "--keep-checkpoints", "--stop-timeout",
+        "resumes from the newest complete savepoint", "SIGTERM or Ctrl-C stops with a savepoint")) {
+      assertTrue(help.contains(s), s + " in\n" + help);
+    }
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    PrintStream old = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      Path station = writeStation(dir, UdpPorts.free(), UdpPorts.free());
+      assertEquals(2, new CommandLine(new RecordCommand()).execute("--config", station.toString(), "--fresh",
+          "--resume-from", dir.toString()));
+      assertEquals(2, new CommandLine(new RecordCommand()).execute("--config", station.toString(),
+          "--resume-from", dir.toString()));
+    } finally {
+      System.setErr(old);
+    }
+    String text = err.toString(StandardCharsets.UTF_8);
+    assertTrue(text.contains("--fresh and --resume-from exclude each other"), text);
+    assertTrue(text.contains("--resume-from " + dir + ": not a complete checkpoint or savepoint (no _metadata)"), text);
+  }
+
   static Path writeStation(Path dir, int dp, int sp) throws Exception {
     Path station = dir.resolve("station.toml");
     Files.writeString(station, """
