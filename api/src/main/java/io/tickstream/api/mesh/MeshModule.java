@@ -47,6 +47,7 @@ public final class MeshModule implements ApiModule {
   private MeshRepository repo;
   private ThresholdCache thresholds;
   private ProbeRouter router;
+  private String unavailable;
   private PayloadValidator validator;
   private RateLimiter perNode;
   private RateLimiter authFailures;
@@ -65,16 +66,24 @@ public final class MeshModule implements ApiModule {
     repo = new MeshRepository(ctx.db());
     thresholds = new ThresholdCache(repo::thresholds, cfg.getLong("mesh.thresholds.refresh_s", 30) * 1000);
     Optional<String> kafka = cfg.kafkaBootstrap();
-    router = kafka.isPresent()
-        ? new KafkaProbeRouter(kafka.get(), cfg.getString("mesh.kafka.topic", KafkaProbeRouter.TOPIC))
-        : ProbeRouter.embedded(cfg);
+    if (kafka.isPresent()) {
+      router = new KafkaProbeRouter(kafka.get(), cfg.getString("mesh.kafka.topic", KafkaProbeRouter.TOPIC));
+    } else {
+      try {
+        router = ProbeRouter.embedded(cfg);
+      } catch (IllegalStateException e) { // e.g. the api module alone, without tickstream-jobs
+        unavailable = e.getMessage();
+        LOG.error("mesh ingest unavailable (POST /api/mesh_ingest answers 503): {}", unavailable);
+      }
+    }
     validator = new PayloadValidator(Duration.ofSeconds(cfg.getLong("mesh.ingest.max_future_s", 300)));
     double rate = cfg.getDouble("mesh.ingest.rate_per_min", 60);
     perNode = new RateLimiter(rate, Math.max(20, rate / 3));
     authFailures = new RateLimiter(cfg.getDouble("mesh.ingest.auth_failures_per_min", 30), 30);
     maxBodyBytes = cfg.getLong("mesh.ingest.max_body_bytes", 65_536);
     status = new MeshStatus(repo);
-    LOG.info("mesh ingest -> {}; max body {} B, {} requests/min per node", router.destination(), maxBodyBytes, rate);
+    LOG.info("mesh ingest -> {}; max body {} B, {} requests/min per node", router == null ? "nowhere" : router.destination(),
+        maxBodyBytes, rate);
     routes.post("/api/mesh_ingest", c -> {
       try {
         ingest(c);
@@ -153,6 +162,10 @@ public final class MeshModule implements ApiModule {
       v.put("reject_reason", d.rejectReason());
       verdicts.add(v);
       accepted += d.accepted() ? 1 : 0;
+    }
+    if (router == null) {
+      fail(c, 503, "mesh ingest unavailable: " + unavailable, null);
+      return;
     }
     router.deliver(probes, payload.method(), agentVersion);
     Map<String, Object> out = new LinkedHashMap<>();
