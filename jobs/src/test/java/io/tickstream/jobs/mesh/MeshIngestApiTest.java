@@ -185,6 +185,19 @@ class MeshIngestApiTest {
   }
 
   @Test
+  void embeddedBenchmarkRunsEndToEnd() throws Exception {
+    int nodes = Integer.getInteger("mesh.bench.nodes", 3);
+    int rounds = Integer.getInteger("mesh.bench.rounds", 4);
+    MeshPipelineBenchmark.Result r = MeshPipelineBenchmark.run(null, TestDatabases.freshPostgresUrl(), nodes, 7, rounds,
+        Integer.getInteger("mesh.bench.clients", 2), System.out::println);
+    System.out.println(r.describe());
+    assertTrue(r.embedded());
+    assertEquals((long) nodes * 7 * rounds, r.probes());
+    assertEquals(r.probes(), r.probeRows(), "every benchmark probe stored once: " + r.describe());
+    assertTrue(r.consensusRows() > 0);
+  }
+
+  @Test
   void rejectedResultsAreReportedWithTheirReason() throws Exception {
     String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     HttpResponse<String> r = post("{\"as_of_utc\":\"" + now + "\",\"client_id\":\"node-la-01\",\"method\":\"sntp_v4\","
