@@ -32,6 +32,8 @@ import picocli.CommandLine.Command;
         io.tickstream.cli.rtp.RtpCommand.class,
         SimulateCommand.class,
         io.tickstream.cli.hf.ReprocessCommand.class,
+        io.tickstream.cli.hf.RunCommand.class,
+        io.tickstream.cli.hf.DemoCommand.class,
     })
 public final class TickstreamCli implements Runnable {
 

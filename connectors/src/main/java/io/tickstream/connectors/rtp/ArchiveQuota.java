@@ -60,6 +60,25 @@ public final class ArchiveQuota {
     return deleted;
   }
 
+  /**
+   * First sample index after the period of the newest finished data file of {@code channelDir}
+   * ({@code Long.MIN_VALUE} when there is none): a new writer must not write before it.
+   */
+  public static long endOfFinishedFiles(Path channelDir, long fileCadenceMs, io.tickstream.core.time.Rational rate)
+      throws IOException {
+    if (!Files.isDirectory(channelDir)) {
+      return Long.MIN_VALUE;
+    }
+    long newestMs = Long.MIN_VALUE;
+    try (Stream<Path> s = Files.walk(channelDir, 2)) {
+      for (Path p : s.filter(p -> p.getFileName().toString().startsWith("rf@")
+          && p.getFileName().toString().endsWith(".h5")).toList()) {
+        newestMs = Math.max(newestMs, fileStartMs(p));
+      }
+    }
+    return newestMs == Long.MIN_VALUE ? Long.MIN_VALUE : rate.indexAtOrAfter((newestMs + fileCadenceMs) * 1_000_000L);
+  }
+
   /** Start time in ms encoded in {@code rf@<sec>.<ms>.h5}. */
   static long fileStartMs(Path p) {
     String n = p.getFileName().toString();

@@ -57,6 +57,8 @@ public class RawArchiveMetadataFunction extends ProcessFunction<RtpBlock, IqBloc
   private transient long lastQuotaNs;
   private transient long recordsWritten;
   private transient long pruned;
+  private transient Map<String, Long> resumeIndex;
+  private transient long droppedBeforeResume;
 
   /**
    * @param writeOnCheckpoint true when the job checkpoints (records wait for their checkpoint to
@@ -72,14 +74,19 @@ public class RawArchiveMetadataFunction extends ProcessFunction<RtpBlock, IqBloc
     if (writers == null) {
       writers = new HashMap<>();
       lastWritten = new HashMap<>();
+      resumeIndex = new HashMap<>();
       current = new ArrayList<>();
       byCheckpoint = new TreeMap<>();
     }
   }
 
   @Override
-  public void processElement(RtpBlock b, Context ctx, Collector<IqBlock> out) throws Exception {
+  public void processElement(RtpBlock in, Context ctx, Collector<IqBlock> out) throws Exception {
     initTransients();
+    RtpBlock b = afterFinishedFiles(in);
+    if (b == null) {
+      return;
+    }
     out.collect(b.iq());
     Map<String, Object> m = metadata.recordFor(b, RtpReceiver.systemNowNs());
     if (m != null) {
@@ -94,6 +101,45 @@ public class RawArchiveMetadataFunction extends ProcessFunction<RtpBlock, IqBloc
     if (!checkpointing()) {
       maybeQuota();
     }
+  }
+
+  /**
+   * A new recording process may start inside the period of a data file a previous process finished;
+   * Digital RF never reopens a finished file (DOMAIN.md §1.9: grape skips to the next minute), so
+   * samples before the end of the last finished file's period are dropped (counted and logged) and
+   * the first kept block starts a new metadata session.
+   */
+  private RtpBlock afterFinishedFiles(RtpBlock b) throws IOException {
+    Long resume = resumeIndex.get(b.channel());
+    if (resume == null) {
+      resume = ArchiveQuota.endOfFinishedFiles(settings.top().resolve(b.channel()), settings.fileCadenceMs(),
+          b.iq().sampleRateHz());
+      resumeIndex.put(b.channel(), resume);
+      if (resume > Long.MIN_VALUE) {
+        LOG.info("{}: archive has finished files up to sample {}; earlier samples of this run are not written",
+            b.channel(), resume);
+      }
+    }
+    if (b.iq().firstSampleIndex() >= resume) {
+      return b;
+    }
+    if (b.iq().endSampleIndex() <= resume) {
+      droppedBeforeResume += b.iq().numSamples();
+      return null;
+    }
+    int skip = (int) (resume - b.iq().firstSampleIndex());
+    droppedBeforeResume += skip;
+    IqBlock iq = b.iq();
+    int c = iq.complex() ? 2 : 1;
+    IqBlock sliced = iq.int16() != null
+        ? IqBlock.ofInt16(iq.channel(), resume, iq.sampleRateHz(), iq.sampleRateHz().timeNsOfIndexFloor(resume),
+            iq.complex(), java.util.Arrays.copyOfRange(iq.int16(), skip * c, iq.int16().length), 0)
+        : IqBlock.ofFloat32(iq.channel(), resume, iq.sampleRateHz(), iq.sampleRateHz().timeNsOfIndexFloor(resume),
+            iq.complex(), java.util.Arrays.copyOfRange(iq.float32(), skip * c, iq.float32().length), 0);
+    LOG.info("{}: dropped {} samples inside finished files' periods; recording resumes at sample {}", b.channel(),
+        droppedBeforeResume, resume);
+    return new RtpBlock(sliced, b.ssrc(), b.frequencyHz(), b.encoding(), b.rtpTimestamp() + skip, b.sequence(),
+        GapCause.NONE, 0, b.anchor(), true, b.synthetic(), b.arrivalNs());
   }
 
   private boolean checkpointing() {

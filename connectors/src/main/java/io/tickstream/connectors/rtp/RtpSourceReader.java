@@ -60,7 +60,8 @@ final class RtpSourceReader implements SourceReader<RtpBlock, RtpSplit> {
     ingest.restore(split.cursors().values());
     registerMetrics(context.metricGroup().addGroup("rtp"), ingest.counters());
     RtpReceiver receiver = new RtpReceiver(config.endpoints(), ingest);
-    thread = new Thread(() -> receive(receiver), "rtp-receiver-" + context.getIndexOfSubtask());
+    boolean resumed = !split.cursors().isEmpty();
+    thread = new Thread(() -> receive(receiver, resumed), "rtp-receiver-" + context.getIndexOfSubtask());
     thread.setDaemon(true);
     thread.start();
     available.complete(null);
@@ -80,8 +81,9 @@ final class RtpSourceReader implements SourceReader<RtpBlock, RtpSplit> {
     g.counter("statusPackets", new AtomicCounter(c.statusPackets));
   }
 
-  private void receive(RtpReceiver receiver) {
-    long lastData = 0;
+  private void receive(RtpReceiver receiver, boolean resumed) {
+    // a restored reader had data before: the idle clock runs from the restore
+    long lastData = resumed ? System.nanoTime() : 0;
     try (receiver) {
       receiver.open();
       while (running) {

@@ -161,6 +161,34 @@ class RtpReceiverLoopbackTest {
   }
 
   @Test
+  void multicastGroupsOnLoopbackDeliverTheSameExactStream() throws Exception {
+    RtpIngest ingest = new RtpIngest(new ChannelRegistry(declaredFromStatus(), false), RtpIngestOptions.DEFAULTS);
+    SentLog log = new SentLog();
+    RtpSimulator sim = new RtpSimulator(twoChannels(), START_NS, 3_000_000_000L,
+        new RtpSimulator.Impairments(0.05, 0.01, 16, 0, 0), 25, 4);
+    int dp = UdpPorts.free();
+    int sp = UdpPorts.free();
+    // radiod-style: data group from a stream name (make_maddr), status group by address
+    RtpEndpoints ep = new RtpEndpoints("tickstream-test-iq.local", dp, "239.77.0.6", sp, null, "lo", 8 << 20);
+    java.net.InetAddress dataGroup = RtpEndpoints.resolveGroup("tickstream-test-iq.local");
+    assertTrue(dataGroup.isMulticastAddress());
+    List<RtpBlock> blocks;
+    try (RtpReceiver rx = new RtpReceiver(ep, ingest).open()) {
+      blocks = receive(rx, plain -> {
+        try (java.net.MulticastSocket s = new java.net.MulticastSocket()) {
+          s.setNetworkInterface(java.net.NetworkInterface.getByName("lo"));
+          s.setLoopbackMode(false); // false = loopback enabled
+          sim.send(s, new InetSocketAddress(dataGroup, dp), new InetSocketAddress("239.77.0.6", sp),
+              RtpSimulator.Pacing.rate(4000), log);
+        }
+      });
+    }
+    for (SimChannel ch : twoChannels()) {
+      verifyChannel(ch, blocks, log);
+    }
+  }
+
+  @Test
   void withoutStatusTheFirstPacketArrivalAnchorsTimeAndIsRecorded() throws Exception {
     SimChannel ch = new SimChannel("WWV_15MHz", 15000, 15e6, 20000, RtpEncoding.S16LE, 100, 120, 5, 0,
         IqSignal.tone(100, 0.1, 20000));

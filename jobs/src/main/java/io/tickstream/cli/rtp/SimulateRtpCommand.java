@@ -94,9 +94,31 @@ public final class SimulateRtpCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Random seed (impairments, noise).")
   long seed;
 
+  @Option(names = "--interface", paramLabel = "NAME", description = "Interface to send multicast on (default: the route's).")
+  String iface;
+
+  @Option(names = "--ttl", defaultValue = "0", description = "Multicast TTL (default ${DEFAULT-VALUE}: stay on this host, as wsprdaemon's radiod).")
+  int ttl;
+
+  private DatagramSocket socketFor(InetSocketAddress to) throws java.io.IOException {
+    if (!to.getAddress().isMulticastAddress()) {
+      return new DatagramSocket();
+    }
+    java.net.MulticastSocket m = new java.net.MulticastSocket();
+    m.setTimeToLive(ttl);
+    m.setLoopbackMode(false); // false = deliver to listeners on this host too
+    if (iface != null) {
+      m.setNetworkInterface(java.net.NetworkInterface.getByName(iface));
+    }
+    return m;
+  }
+
+  /** Environment the DISABLE_SYNTHETIC switch is read from (tests replace it). */
+  Map<String, String> env = System.getenv();
+
   @Override
   public Integer call() throws Exception {
-    if (TickstreamConfig.fromEnvironment(Map.of()).disableSynthetic()) {
+    if (TickstreamConfig.resolve(Map.of(), env).disableSynthetic()) {
       System.err.println("tickstream simulate rtp: refused: synthetic data is disabled (DISABLE_SYNTHETIC=true)."
           + " Unset DISABLE_SYNTHETIC to send a simulated radiod stream.");
       return 2;
@@ -124,8 +146,9 @@ public final class SimulateRtpCommand implements Callable<Integer> {
     long startNs = t0.getEpochSecond() * 1_000_000_000L + t0.getNano();
     RtpSimulator s = new RtpSimulator(sim, startNs, Math.round(seconds * 1e9),
         new RtpSimulator.Impairments(loss, duplicate, reorder, muteEvery, muteFrames), 25, seed);
-    InetSocketAddress data = new InetSocketAddress(target, dataPort);
-    InetSocketAddress status = new InetSocketAddress(target, statusPort);
+    java.net.InetAddress to = io.tickstream.connectors.rtp.RtpEndpoints.resolveGroup(target);
+    InetSocketAddress data = new InetSocketAddress(to, dataPort);
+    InetSocketAddress status = new InetSocketAddress(to, statusPort);
     System.err.printf(Locale.ROOT, "simulate rtp (SYNTHETIC): %d channel(s) %s, %s, %d Hz, %d frames/packet, %.1f s"
         + " from %s to %s (status %d), loss %.3f dup %.3f reorder %d, first RTP timestamp %d%n", sim.size(),
         channels.keySet(), enc, rate, fpp, seconds, t0, data, statusPort, loss, duplicate, reorder, firstTs);
@@ -133,7 +156,7 @@ public final class SimulateRtpCommand implements Callable<Integer> {
     long lastReport = System.nanoTime();
     long[] last = {lastReport};
     long sent;
-    try (DatagramSocket sock = new DatagramSocket()) {
+    try (DatagramSocket sock = socketFor(data)) {
       sent = s.send(sock, data, status, new RtpSimulator.Pacing(speed, maxPps), p -> {
         if (!p.status()) {
           dataSent.incrementAndGet();

@@ -123,4 +123,32 @@ class HfRestartTest {
     assertTrue(FAILED.get(), "the failure was injected");
     assertSameOutputs(a, urlA, b, urlB, "v1");
   }
+
+  void runBatch(Path archive, Path data, String url, int failAt) throws Exception {
+    HfJobConfig config = SCENARIO.config("v2", true, true);
+    StreamExecutionEnvironment env = env(RuntimeExecutionMode.BATCH);
+    List<ArchiveSource.ArchiveChannel> channels = ArchiveSource.channels(archive, List.of());
+    DataStream<IqBlock> in = ArchiveSource.blocks(env, archive, channels, Long.MIN_VALUE, Long.MAX_VALUE);
+    if (failAt > 0) {
+      in = in.map(new FailOnce(failAt)).returns(TypeInformation.of(IqBlock.class)).setParallelism(1);
+    }
+    HfTimingJob.build(in, config, HfTimingJob.standardSinks(url, null, data, config));
+    env.execute("batch restart test");
+  }
+
+  @Test
+  void batchFailureAndRestartGiveTheUninterruptedOutputs() throws Exception {
+    List<IqBlock> blocks = SCENARIO.blocks();
+    Path archive = tmp.resolve("archive");
+    GeneratedArchive.write(archive, blocks, SCENARIO.channels);
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b");
+    String urlA = db("a");
+    String urlB = db("b");
+    runBatch(archive, a, urlA, 0);
+    FAILED.set(false);
+    runBatch(archive, b, urlB, 100); // of ~216 archive blocks (20000 samples each)
+    assertTrue(FAILED.get(), "the failure was injected");
+    assertSameOutputs(a, urlA, b, urlB, "v2");
+  }
 }

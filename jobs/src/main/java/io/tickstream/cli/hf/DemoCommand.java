@@ -1,0 +1,151 @@
+package io.tickstream.cli.hf;
+
+import io.tickstream.cli.ConfigOptions;
+import io.tickstream.connectors.db.Database;
+import io.tickstream.connectors.rtp.RawArchiveSettings;
+import io.tickstream.connectors.rtp.RtpIngestOptions;
+import io.tickstream.connectors.rtp.RtpSource;
+import io.tickstream.connectors.rtp.RtpSourceConfig;
+import io.tickstream.connectors.rtp.StationConfig;
+import io.tickstream.connectors.rtp.UdpPorts;
+import io.tickstream.core.signal.IqBlock;
+import io.tickstream.jobs.hf.HfJobConfig;
+import io.tickstream.jobs.hf.HfTimingJob;
+import io.tickstream.jobs.hf.ProductDrfSink;
+import io.tickstream.jobs.hf.SimulatedWwv;
+import io.tickstream.jobs.record.RecordJob;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code tickstream demo}: the live HF pipeline embedded, fed by a simulated radiod on loopback
+ * (two WWV channels with a known receiver clock offset), then a summary of where each output went
+ * and the D_clock it measured per minute.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = {"Embedded demo: a simulated radiod sends WWV 10 and 15 MHz IQ (RTP on loopback, receiver clock",
+        "offset --d-clock-ms) to `tickstream run`'s graph (Phase 1 archive, Phase 2 D_clock, Phase 3 10 Hz UTC",
+        "product); prints where each output went and a table of the measured D_clock per minute."})
+public final class DemoCommand implements Callable<Integer> {
+  static final String VERSION = "demo";
+  static final String STATION = """
+      [station]
+      callsign = "DEMO"
+      grid_square = "EM38ww"
+      receiver_name = "demo-rx"
+      psws_station_id = "S000000"
+      psws_instrument_id = "1"
+      [radiod]
+      bind_address = "127.0.0.1"
+      data_port = %d
+      status_port = %d
+      [[channels]]
+      name = "WWV_10_MHz"
+      frequency_hz = 10000000
+      stations = ["WWV", "WWVH"]
+      [[channels]]
+      name = "WWV_15_MHz"
+      frequency_hz = 15000000
+      stations = ["WWV", "WWVH"]
+      """;
+
+  @Option(names = "--minutes", defaultValue = "3", description = "Simulated minutes (default ${DEFAULT-VALUE}).")
+  int minutes;
+
+  @Option(names = "--rate", defaultValue = "20000", description = "IQ sample rate in Hz (default ${DEFAULT-VALUE}).")
+  int rateHz;
+
+  @Option(names = "--d-clock-ms", defaultValue = "2.5",
+      description = "Simulated receiver clock offset D_clock = t_system − t_UTC in ms (default ${DEFAULT-VALUE}).")
+  double dClockMs;
+
+  @Option(names = "--start", defaultValue = "2025-06-15T14:04:00Z", paramLabel = "UTC",
+      description = "Simulated system time of the first minute (default ${DEFAULT-VALUE}, daytime on the WWV paths).")
+  String start;
+
+  @Mixin ConfigOptions common;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (minutes < 1 || minutes > 60) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--minutes must be 1..60");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    int dp = UdpPorts.free();
+    int sp = UdpPorts.free();
+    StationConfig st = StationConfig.parse(STATION.formatted(dp, sp), "demo station");
+    long minuteNs = 60_000_000_000L;
+    long firstMinute = java.time.Instant.parse(start).getEpochSecond() / 60 * minuteNs;
+    long startNs = firstMinute - 10_000_000_000L;
+    try (ConfigOptions.Opened opened = common.open()) {
+      // each demo run gets its own directory: the simulated times repeat, and Phase 1 never overwrites
+      Path dataDir = opened.config().dataDir().resolve("demo-runs").resolve(java.time.format.DateTimeFormatter
+          .ofPattern("yyyyMMdd'T'HHmmss").withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now()));
+      RawArchiveSettings settings = RawArchiveSettings.of(dataDir, st);
+      Map<String, Double> freqs = Map.of("WWV_10_MHz", 10e6, "WWV_15_MHz", 15e6);
+      HfJobConfig hf = HfJobConfig.of(st.receiverName(), st.gridSquare(), VERSION, freqs, true, false);
+      hf = hf.withProductResume(ProductDrfSink.existingEnds(dataDir, VERSION, freqs.keySet()));
+      Configuration conf = new Configuration();
+      conf.setString("execution.checkpointing.storage", "filesystem");
+      conf.setString("execution.checkpointing.dir", dataDir.resolve("checkpoints/demo").toUri().toString());
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+      env.setParallelism(2);
+      env.enableCheckpointing(2000);
+      RtpSourceConfig src = new RtpSourceConfig(st.endpoints(), st.channels(), RtpIngestOptions.DEFAULTS, false, 4096, 3000);
+      DataStream<IqBlock> iq = RecordJob.build(env, new RtpSource(src), settings);
+      HfTimingJob.build(iq, hf, HfTimingJob.standardSinks(opened.db().url().original(), null, dataDir, hf));
+      out.printf("demo: simulated radiod on 127.0.0.1:%d, %d min of WWV 10/15 MHz at %d Hz, D_clock %.3f ms%n", dp,
+          minutes, rateHz, dClockMs);
+      out.flush();
+      long middle = firstMinute + minutes * minuteNs / 2;
+      SimulatedWwv.runWith(env, "tickstream demo", dp, sp, SimulatedWwv.radiod(st.gridSquare(), rateHz, dClockMs, startNs,
+          minutes * minuteNs + 15_000_000_000L, middle));
+      out.println("outputs:");
+      out.println("  Phase 1 raw archive   " + settings.topDir());
+      out.println("  clock_offset rows     version " + VERSION + " in " + opened.db().url().masked());
+      out.println("  D_clock series        " + dataDir.resolve("clock_offset") + "/<WWV_10_MHz|WWV_15_MHz|FUSED>/" + VERSION);
+      out.println("  10 Hz UTC product     " + dataDir.resolve("processed").resolve(VERSION));
+      printTable(out, opened.db(), firstMinute);
+      out.flush();
+    }
+    return 0;
+  }
+
+  private void printTable(PrintWriter out, Database db, long firstMinuteNs) throws Exception {
+    out.printf("measured D_clock (simulated truth %.3f ms):%n", dClockMs);
+    out.printf("  %-27s %10s %8s %5s %5s%n", "minute (UTC)", "D_clock ms", "± ms", "grade", "mode");
+    try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(
+        "SELECT minute_utc, clock_offset_ms, uncertainty_ms, quality_grade, propagation_mode FROM clock_offset"
+            + " WHERE receiver = ? AND channel = 'FUSED' AND version = ? AND system_time >= ? AND system_time < ?"
+            + " ORDER BY minute_utc")) {
+      ps.setString(1, "demo-rx");
+      ps.setString(2, VERSION);
+      db.dialect().setInstant(ps, 3, java.time.Instant.ofEpochSecond(0, firstMinuteNs));
+      db.dialect().setInstant(ps, 4, java.time.Instant.ofEpochSecond(0, firstMinuteNs + minutes * 60_000_000_000L));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.printf("  %-27s %10s %8s %5s %5s%n", rs.getString(1), fmt(rs.getObject(2)), fmt(rs.getObject(3)),
+              rs.getString(4), rs.getString(5) == null ? "-" : rs.getString(5));
+        }
+      }
+    }
+  }
+
+  private static String fmt(Object v) {
+    return v instanceof Number n ? String.format("%.3f", n.doubleValue()) : "-";
+  }
+}
