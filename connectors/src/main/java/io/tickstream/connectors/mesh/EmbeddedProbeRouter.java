@@ -41,10 +41,6 @@ public final class EmbeddedProbeRouter implements ProbeRouter {
     }
   }
 
-  public ProbeQueue queue() {
-    return queue;
-  }
-
   @Override
   public void close() {
     queue.close();
