@@ -19,4 +19,7 @@ public interface ApiModule {
 
   /** Adds this module's routes; {@code ctx} gives the database and configuration. */
   void register(RoutesConfig routes, ApiContext ctx);
+
+  /** Releases what {@link #register} started; called by {@link ApiServer#close()} after HTTP stopped. */
+  default void close() {}
 }

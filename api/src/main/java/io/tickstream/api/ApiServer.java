@@ -25,10 +25,12 @@ public final class ApiServer implements AutoCloseable {
 
   private final Javalin app;
   private final List<String> moduleNames;
+  private final List<ApiModule> modules;
 
   /** Builds (does not start) a server with {@code modules} plus the health endpoint. */
   public ApiServer(ApiContext ctx, List<ApiModule> modules) {
     this.moduleNames = modules.stream().map(ApiModule::name).toList();
+    this.modules = List.copyOf(modules);
     HealthModule health = new HealthModule(moduleNames);
     this.app = Javalin.create(cfg -> {
       cfg.jsonMapper(new JavalinJackson(Json.MAPPER.copy(), false));
@@ -83,6 +85,14 @@ public final class ApiServer implements AutoCloseable {
 
   @Override
   public void close() {
-    app.stop();
+    app.stop(); // no new requests; then modules release their resources (e.g. drain the embedded mesh job)
+    for (int i = modules.size() - 1; i >= 0; i--) {
+      ApiModule m = modules.get(i);
+      try {
+        m.close();
+      } catch (RuntimeException e) {
+        LOG.error("closing API module {}", m.name(), e);
+      }
+    }
   }
 }

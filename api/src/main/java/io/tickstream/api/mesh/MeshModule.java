@@ -8,12 +8,10 @@ import io.tickstream.api.ApiModule;
 import io.tickstream.connectors.config.TickstreamConfig;
 import io.tickstream.connectors.db.Json;
 import io.tickstream.connectors.mesh.KafkaProbeRouter;
-import io.tickstream.connectors.mesh.MeshIngestProcessor;
 import io.tickstream.connectors.mesh.MeshRepository;
 import io.tickstream.connectors.mesh.ProbeRouter;
 import io.tickstream.connectors.mesh.ThresholdCache;
 import io.tickstream.core.mesh.AcceptanceThresholds;
-import io.tickstream.core.mesh.ConsensusGrid;
 import io.tickstream.core.mesh.MeshPayload;
 import io.tickstream.core.mesh.MeshProbe;
 import java.time.Duration;
@@ -33,13 +31,15 @@ import org.slf4j.LoggerFactory;
  * 401 if missing/invalid (and 429 after too many failures from one address); per-node rate limit →
  * 429; body size limit → 413; field-by-field validation → 400 {@code {"error","field"}}; a valid
  * token used for another {@code client_id} → 403. Valid probes go to the {@link ProbeRouter}
- * (embedded processing, or Kafka {@code ntp-probes} when {@code KAFKA_BOOTSTRAP} is set); the
- * answer lists every result as accepted or rejected with the reason.
+ * (the embedded mesh job in this JVM, or Kafka {@code ntp-probes} when {@code KAFKA_BOOTSTRAP} is
+ * set); the answer lists every result as accepted or rejected with the reason (computed here with
+ * the same thresholds; the job stores the rows and the consensus). A full embedded queue → 503 with
+ * {@code Retry-After}, counted.
  *
  * <p>Settings ({@code app_config} / env / flags): {@code mesh.ingest.max_body_bytes} (65536),
  * {@code mesh.ingest.rate_per_min} (60 per node, burst 20), {@code mesh.ingest.auth_failures_per_min}
- * (30 per address), {@code mesh.ingest.max_future_s} (300), {@code mesh.consensus.step_min} (10),
- * {@code mesh.thresholds.refresh_s} (30).
+ * (30 per address), {@code mesh.ingest.max_future_s} (300), {@code mesh.thresholds.refresh_s} (30); embedded job
+ * settings in {@code io.tickstream.jobs.mesh.EmbeddedMeshJob}.
  */
 public final class MeshModule implements ApiModule {
   private static final Logger LOG = LoggerFactory.getLogger(MeshModule.class);
@@ -47,11 +47,13 @@ public final class MeshModule implements ApiModule {
   private MeshRepository repo;
   private ThresholdCache thresholds;
   private ProbeRouter router;
+  private String unavailable;
   private PayloadValidator validator;
   private RateLimiter perNode;
   private RateLimiter authFailures;
   private long maxBodyBytes;
   private MeshStatus status;
+  private final java.util.concurrent.atomic.AtomicLong refusedBusy = new java.util.concurrent.atomic.AtomicLong();
 
   @Override
   public String name() {
@@ -63,21 +65,33 @@ public final class MeshModule implements ApiModule {
     TickstreamConfig cfg = ctx.config();
     repo = new MeshRepository(ctx.db());
     thresholds = new ThresholdCache(repo::thresholds, cfg.getLong("mesh.thresholds.refresh_s", 30) * 1000);
-    ConsensusGrid grid = ConsensusGrid.ofMinutes((int) cfg.getLong("mesh.consensus.step_min", 10));
     Optional<String> kafka = cfg.kafkaBootstrap();
-    router = kafka.isPresent()
-        ? new KafkaProbeRouter(kafka.get(), cfg.getString("mesh.kafka.topic", KafkaProbeRouter.TOPIC))
-        : ProbeRouter.embedded(new MeshIngestProcessor(repo, thresholds, grid));
+    if (kafka.isPresent()) {
+      router = new KafkaProbeRouter(kafka.get(), cfg.getString("mesh.kafka.topic", KafkaProbeRouter.TOPIC));
+    } else {
+      try {
+        router = ProbeRouter.embedded(cfg);
+      } catch (IllegalStateException e) { // e.g. the api module alone, without tickstream-jobs
+        unavailable = e.getMessage();
+        LOG.error("mesh ingest unavailable (POST /api/mesh_ingest answers 503): {}", unavailable);
+      }
+    }
     validator = new PayloadValidator(Duration.ofSeconds(cfg.getLong("mesh.ingest.max_future_s", 300)));
     double rate = cfg.getDouble("mesh.ingest.rate_per_min", 60);
     perNode = new RateLimiter(rate, Math.max(20, rate / 3));
     authFailures = new RateLimiter(cfg.getDouble("mesh.ingest.auth_failures_per_min", 30), 30);
     maxBodyBytes = cfg.getLong("mesh.ingest.max_body_bytes", 65_536);
     status = new MeshStatus(repo);
-    LOG.info("mesh ingest -> {}; max body {} B, {} requests/min per node", router.destination(), maxBodyBytes, rate);
+    LOG.info("mesh ingest -> {}; max body {} B, {} requests/min per node", router == null ? "nowhere" : router.destination(),
+        maxBodyBytes, rate);
     routes.post("/api/mesh_ingest", c -> {
       try {
         ingest(c);
+      } catch (ProbeRouter.Busy e) {
+        long n = refusedBusy.incrementAndGet();
+        LOG.warn("mesh ingest refused under back-pressure ({} payloads so far): {}", n, e.getMessage());
+        c.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        fail(c, 503, e.getMessage(), null);
       } catch (io.tickstream.connectors.db.DbException e) {
         LOG.error("mesh ingest: database error", e);
         c.header("Retry-After", "30");
@@ -149,7 +163,11 @@ public final class MeshModule implements ApiModule {
       verdicts.add(v);
       accepted += d.accepted() ? 1 : 0;
     }
-    int windows = router.deliver(probes, payload.method(), agentVersion);
+    if (router == null) {
+      fail(c, 503, "mesh ingest unavailable: " + unavailable, null);
+      return;
+    }
+    router.deliver(probes, payload.method(), agentVersion);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("success", true);
     out.put("client_id", clientId);
@@ -158,8 +176,20 @@ public final class MeshModule implements ApiModule {
     out.put("accepted", accepted);
     out.put("rejected", probes.size() - accepted);
     out.put("results", verdicts);
-    out.put("consensus_windows_updated", windows);
     c.json(out);
+  }
+
+  /** Payloads refused with 503 because the embedded job's queue was full. */
+  public long refusedUnderBackPressure() {
+    return refusedBusy.get();
+  }
+
+  /** Stops the router: the embedded job drains what was accepted and ends; a Kafka producer flushes. */
+  @Override
+  public void close() {
+    if (router != null) {
+      router.close();
+    }
   }
 
   private void unauthorized(Context c, String ip, String why) {

@@ -39,7 +39,7 @@ public final class KafkaProbeRouter implements ProbeRouter {
   }
 
   @Override
-  public int deliver(List<MeshProbe> probes, String method, String agentVersion) throws Exception {
+  public void deliver(List<MeshProbe> probes, String method, String agentVersion) throws Exception {
     List<Future<RecordMetadata>> acks = new ArrayList<>(probes.size());
     long received = io.tickstream.connectors.ntp.NtpTime.nowNs();
     for (MeshProbe p : probes) {
@@ -48,7 +48,6 @@ public final class KafkaProbeRouter implements ProbeRouter {
     for (Future<RecordMetadata> f : acks) {
       f.get(30, TimeUnit.SECONDS);
     }
-    return 0;
   }
 
   @Override

@@ -14,12 +14,13 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * The embedded (no Kafka) mesh path: for a batch of probes it upserts the nodes
- * ({@code last_seen}), writes every probe with its acceptance verdict, and recomputes the
- * consensus of every window the probes fall in from the stored accepted probes (seeds/000 §4
- * "reducer → mesh_consensus on each ingest"). It uses the same core acceptance, grid and
- * estimators as the Flink job ({@code io.tickstream.jobs.mesh.MeshConsensusJob}), so both paths
- * write the same rows; all writes are upserts, so a replay changes nothing.
+ * Synchronous mesh processing for bulk paths outside the streaming job ({@code tickstream ntp import},
+ * {@code tickstream mesh consensus --from --to}): for a batch of probes it upserts the nodes
+ * ({@code last_seen}), writes every probe with its acceptance verdict, and recomputes the consensus of
+ * every window the probes fall in from the stored accepted probes. It uses the same core acceptance,
+ * grid and estimators as the Flink job ({@code io.tickstream.jobs.mesh.MeshConsensusJob}), so both
+ * write the same rows ({@code MeshConsensusJobTest}); all writes are upserts, so a replay changes nothing.
+ * Live ingest ({@code POST /api/mesh_ingest}) always goes through the job ({@link ProbeRouter}).
  */
 public final class MeshIngestProcessor {
 

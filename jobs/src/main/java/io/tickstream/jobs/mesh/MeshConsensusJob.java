@@ -24,10 +24,13 @@ import org.slf4j.LoggerFactory;
  * probes ─► event time (as_of_utc) + bounded-out-of-orderness watermarks
  *        ─► accept/reject (app_config thresholds, re-read on change) ─► probe sink (mesh_node, ntp_probe)
  *        └► accepted ─► sliding event-time window 60 min / step, centre c: [c−30 min, c+30 min)
+ *                     (fires on time, per late probe, and optionally early: {@link EarlyFiringTrigger})
  *                     ─► Huber / median / intersection consensus ─► consensus sink (mesh_consensus)
  *                     └► late probes (beyond allowed lateness) ─► counted, logged, late sink
  * </pre>
  *
+ * Sources: Kafka {@code ntp-probes} (cluster, {@code tickstream mesh job}) or the API server's
+ * in-process queue ({@link EmbeddedMeshJob}, {@code tickstream serve} without Kafka).
  * Every probe reaches the probe sink, late or not; a late probe only misses the already-final
  * consensus window (re-run {@code tickstream mesh consensus --from --to} to fold it in).
  */
@@ -39,13 +42,23 @@ public final class MeshConsensusJob {
    * @param outOfOrderness watermark delay behind the newest probe time
    * @param allowedLateness how long a window keeps accepting late probes (and re-fires) after it closed
    * @param idleness a source split idle this long no longer holds back the watermark
+   * @param earlyFiring provisional consensus this long (processing time) after a window got new probes,
+   *     before the watermark closes it ({@link Duration#ZERO}: on-time and late firings only)
    */
   public record Config(ThresholdSpec thresholds, ConsensusGrid grid, Duration outOfOrderness,
-      Duration allowedLateness, Duration idleness) implements Serializable {
+      Duration allowedLateness, Duration idleness, Duration earlyFiring) implements Serializable {
 
     public static Config defaults(ThresholdSpec thresholds) {
       return new Config(thresholds, ConsensusGrid.ofMinutes(10), Duration.ofMinutes(2), Duration.ofMinutes(30),
-          Duration.ofMinutes(1));
+          Duration.ofMinutes(1), Duration.ZERO);
+    }
+
+    public Config withEarlyFiring(Duration early) {
+      return new Config(thresholds, grid, outOfOrderness, allowedLateness, idleness, early);
+    }
+
+    public Config withGrid(ConsensusGrid g) {
+      return new Config(thresholds, g, outOfOrderness, allowedLateness, idleness, earlyFiring);
     }
   }
 
@@ -70,6 +83,7 @@ public final class MeshConsensusJob {
         .map(ProbeVerdict::probe).name("probe")
         .windowAll(SlidingEventTimeWindows.of(Duration.ofMillis(ConsensusGrid.WINDOW_NS / 1_000_000L),
             Duration.ofMillis(stepMs)))
+        .trigger(new EarlyFiringTrigger(cfg.earlyFiring().toMillis()))
         .allowedLateness(cfg.allowedLateness())
         .sideOutputLateData(LATE)
         .process(new ConsensusWindow()).name("windowed consensus");

@@ -11,17 +11,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
 /**
  * Database sinks of the mesh job (PostgreSQL or SQLite by DB_URL). Rows are buffered and written in
- * one transaction per batch (and at every checkpoint / end of input); every write is an upsert on the
- * natural key, so at-least-once delivery never duplicates a row.
+ * one transaction per batch: when the batch is full, {@link #MAX_DELAY_MS} after its first row (a live
+ * stream without checkpoints still gets its rows), at every checkpoint and at end of input; every
+ * write is an upsert on the natural key, so at-least-once delivery never duplicates a row.
  */
 public final class MeshDbSinks {
   private MeshDbSinks() {}
+
+  /** Longest time a buffered row waits for its batch (processing time). */
+  public static final long MAX_DELAY_MS = 1000;
 
   /** {@code mesh_node} (last_seen) and {@code ntp_probe} rows. */
   public static Sink<ProbeVerdict> probes(String dbUrl) {
@@ -73,11 +78,15 @@ public final class MeshDbSinks {
     public SinkWriter<T> createWriter(WriterInitContext context) {
       Database db = Database.open(dbUrl);
       MeshRepository repo = new MeshRepository(db);
+      ProcessingTimeService time = context.getProcessingTimeService();
       return new SinkWriter<>() {
         private final List<T> buffer = new ArrayList<>();
 
         @Override
         public void write(T element, Context ctx) throws IOException {
+          if (buffer.isEmpty()) {
+            time.registerTimer(time.getCurrentProcessingTime() + MAX_DELAY_MS, t -> flush(false));
+          }
           buffer.add(element);
           if (buffer.size() >= batchSize) {
             flush(false);

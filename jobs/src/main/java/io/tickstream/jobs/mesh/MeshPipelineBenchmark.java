@@ -31,13 +31,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * End-to-end mesh throughput: HTTP {@code POST /api/mesh_ingest} (token check, validation) → Kafka
- * {@code ntp-probes} (acked) → mesh consensus job (bounded replay of the topic) → database. Prints
- * probes/s of the ingest stage, of the job stage and overall. Figures only; nothing is asserted.
+ * {@code ntp-probes} (acked) → mesh consensus job (bounded replay of the topic) → database; or, without
+ * Kafka, HTTP → the embedded job's queue, the job stage being the rest of the work until the server's
+ * stop has drained the embedded job. Prints probes/s of the ingest stage, of the job stage and overall.
+ * Figures only; nothing is asserted.
  */
 public final class MeshPipelineBenchmark {
 
   /** Measured figures. */
-  public record Result(long probes, double ingestSeconds, double jobSeconds, long probeRows, long consensusRows) {
+  public record Result(boolean embedded, long probes, double ingestSeconds, double jobSeconds, long probeRows,
+      long consensusRows) {
     public double ingestProbesPerSecond() {
       return probes / ingestSeconds;
     }
@@ -51,9 +54,11 @@ public final class MeshPipelineBenchmark {
     }
 
     public String describe() {
-      return String.format(Locale.ROOT, "mesh pipeline: %d probes; ingest (HTTP -> Kafka acked) %.1f s = %.0f probes/s; "
-          + "job (Kafka -> accept -> consensus -> DB) %.1f s = %.0f probes/s; overall %.0f probes/s; "
-          + "ntp_probe rows %d, mesh_consensus rows %d", probes, ingestSeconds, ingestProbesPerSecond(), jobSeconds,
+      return String.format(Locale.ROOT, "mesh pipeline: %d probes; ingest (HTTP -> %s) %.1f s = %.0f probes/s; "
+          + "job (%s) %.1f s = %.0f probes/s; overall %.0f probes/s; "
+          + "ntp_probe rows %d, mesh_consensus rows %d", probes, embedded ? "embedded queue" : "Kafka acked",
+          ingestSeconds, ingestProbesPerSecond(),
+          embedded ? "rest of embedded job until drained at stop" : "Kafka -> accept -> consensus -> DB", jobSeconds,
           jobProbesPerSecond(), overallProbesPerSecond(), probeRows, consensusRows);
     }
   }
@@ -61,6 +66,7 @@ public final class MeshPipelineBenchmark {
   private MeshPipelineBenchmark() {}
 
   /**
+   * @param bootstrap Kafka bootstrap servers, or null for the embedded job
    * @param nodes mesh nodes (one token each)
    * @param servers results per payload
    * @param rounds payloads per node (one per minute of probe time, ending now)
@@ -76,10 +82,15 @@ public final class MeshPipelineBenchmark {
       for (int n = 0; n < nodes; n++) {
         tokens.add(repo.issueToken(node(n)));
       }
-      TickstreamConfig cfg = TickstreamConfig.resolve(Map.of(TickstreamConfig.DB_URL, dbUrl,
-          TickstreamConfig.KAFKA_BOOTSTRAP, bootstrap, "mesh.ingest.rate_per_min", "1000000"), Map.of()).withAppConfig(db);
+      Map<String, String> flags = new java.util.HashMap<>(Map.of(TickstreamConfig.DB_URL, dbUrl,
+          "mesh.ingest.rate_per_min", "1000000"));
+      if (bootstrap != null) {
+        flags.put(TickstreamConfig.KAFKA_BOOTSTRAP, bootstrap);
+      }
+      TickstreamConfig cfg = TickstreamConfig.resolve(flags, Map.of()).withAppConfig(db);
       long probes = (long) nodes * servers * rounds;
       double ingestS;
+      long t1;
       try (ApiServer api = new ApiServer(new ApiContext(db, cfg, "bench", "bench"), List.of(new MeshModule()))
           .start("127.0.0.1", 0)) {
         URI uri = URI.create("http://127.0.0.1:" + api.port() + "/api/mesh_ingest");
@@ -111,10 +122,16 @@ public final class MeshPipelineBenchmark {
           f.get();
         }
         pool.shutdown();
-        ingestS = (System.nanoTime() - t0) / 1e9;
+        t1 = System.nanoTime();
+        ingestS = (t1 - t0) / 1e9;
+        progress.accept(String.format(Locale.ROOT, "ingest done in %.1f s; %s", ingestS, bootstrap == null
+            ? "stopping the server: the embedded job drains its queue" : "running the consensus job over the topic"));
       }
-      progress.accept(String.format(Locale.ROOT, "ingest done in %.1f s; running the consensus job over the topic", ingestS));
-      long t1 = System.nanoTime();
+      if (bootstrap == null) {
+        return new Result(true, probes, ingestS, (System.nanoTime() - t1) / 1e9, count(db, "SELECT COUNT(*) FROM ntp_probe"),
+            count(db, "SELECT COUNT(*) FROM mesh_consensus"));
+      }
+      t1 = System.nanoTime();
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
       MeshConsensusJob.build(
@@ -124,7 +141,7 @@ public final class MeshPipelineBenchmark {
           MeshDbSinks.probes(dbUrl), MeshDbSinks.consensus(dbUrl), new org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink<>());
       env.execute("bench mesh");
       double jobS = (System.nanoTime() - t1) / 1e9;
-      return new Result(probes, ingestS, jobS, count(db, "SELECT COUNT(*) FROM ntp_probe"),
+      return new Result(false, probes, ingestS, jobS, count(db, "SELECT COUNT(*) FROM ntp_probe"),
           count(db, "SELECT COUNT(*) FROM mesh_consensus"));
     }
   }

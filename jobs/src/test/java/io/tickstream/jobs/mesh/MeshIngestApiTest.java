@@ -1,4 +1,4 @@
-package io.tickstream.api.mesh;
+package io.tickstream.jobs.mesh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tickstream.api.ApiContext;
 import io.tickstream.api.ApiServer;
+import io.tickstream.api.mesh.MeshModule;
 import io.tickstream.connectors.config.TickstreamConfig;
 import io.tickstream.connectors.db.Database;
 import io.tickstream.connectors.db.Json;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -36,12 +38,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code POST /api/mesh_ingest} and {@code GET /api/mesh_status} over real HTTP with a real SQLite database. */
+/**
+ * {@code POST /api/mesh_ingest} and {@code GET /api/mesh_status} over real HTTP with a real SQLite
+ * database, in embedded mode: the accepted probes go through the server's bounded queue into the
+ * {@link MeshConsensusJob} graph on a local Flink MiniCluster in this JVM ({@link EmbeddedMeshJob}),
+ * which writes {@code mesh_node}, {@code ntp_probe} and {@code mesh_consensus}.
+ */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MeshIngestApiTest {
   /** The seed's curl body (seeds/000 §7), verbatim. */
   static final String SEED_BODY = "{\"as_of_utc\":\"2025-08-10T17:30:00Z\",\"client_id\":\"node-la-01\",\"method\":\"sntp_v3\",\n"
       + "       \"results\":[{\"server\":\"time.nist.gov\",\"samples\":5,\"offset_mean_ms\":-1.1,\"offset_std_ms\":0.2,\"rtt_mean_ms\":20.0}] }";
+  /** Bounded wait for rows written by the embedded job (early consensus firing is 1 s here). */
+  static final Duration JOB_TIMEOUT = Duration.ofSeconds(90);
 
   @TempDir static Path dir;
   private Database db;
@@ -55,12 +64,14 @@ class MeshIngestApiTest {
     db = Database.open(url);
     db.migrate();
     token = new MeshRepository(db).issueToken("node-la-01");
-    server = start(url, "100000");
+    server = start(db, url, Map.of("mesh.ingest.rate_per_min", "100000"));
   }
 
-  private ApiServer start(String url, String ratePerMin) {
-    TickstreamConfig cfg = TickstreamConfig.resolve(Map.of(TickstreamConfig.DB_URL, url,
-        "mesh.ingest.rate_per_min", ratePerMin, "mesh.thresholds.refresh_s", "0"), Map.of()).withAppConfig(db);
+  private static ApiServer start(Database db, String url, Map<String, String> settings) {
+    Map<String, String> flags = new HashMap<>(Map.of(TickstreamConfig.DB_URL, url, "mesh.thresholds.refresh_s", "0",
+        "mesh.consensus.early_firing_s", "1"));
+    flags.putAll(settings);
+    TickstreamConfig cfg = TickstreamConfig.resolve(flags, Map.of()).withAppConfig(db);
     return new ApiServer(new ApiContext(db, cfg, "test", "test"), List.of(new MeshModule())).start("127.0.0.1", 0);
   }
 
@@ -72,7 +83,11 @@ class MeshIngestApiTest {
 
   HttpResponse<String> post(ApiServer s, String auth, byte[] body) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/api/mesh_ingest"))
-        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        .header("content-type", "application/json").POST(body.length > 16_384
+            // large bodies are streamed (chunked, no Content-Length): the server reads up to its limit and
+            // answers 413, where an early 413 on the declared length races the upload (broken pipe)
+            ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+            : HttpRequest.BodyPublishers.ofByteArray(body));
     if (auth != null) {
       b.header("Authorization", auth);
     }
@@ -84,44 +99,102 @@ class MeshIngestApiTest {
   }
 
   @Test
-  void seedCurlExampleSucceedsAndReplayDoesNotDuplicate() throws Exception {
-    HttpResponse<String> r = post(SEED_BODY);
-    assertEquals(200, r.statusCode(), r.body());
-    JsonNode j = Json.MAPPER.readTree(r.body());
-    assertTrue(j.get("success").asBoolean());
-    assertEquals(1, j.get("accepted").asInt());
-    assertEquals(0, j.get("rejected").asInt());
-    assertEquals("embedded", j.get("destination").asText());
-    assertTrue(j.get("consensus_windows_updated").asInt() > 0);
-    assertEquals(1, count("SELECT COUNT(*) FROM ntp_probe WHERE server = 'time.nist.gov' AND offset_mean_ms = -1.1"));
-    long consensusRows = count("SELECT COUNT(*) FROM mesh_consensus");
-    assertTrue(consensusRows >= 1);
-    assertEquals(1, count("SELECT COUNT(*) FROM mesh_consensus WHERE t_utc = '2025-08-10T17:30:00.000000Z' "
-        + "AND method = 'huber' AND consensus_offset_ms = -1.1 AND n_nodes = 1 AND n_servers = 1 AND flags = 3"));
-    HttpResponse<String> again = post(SEED_BODY);
-    assertEquals(200, again.statusCode(), again.body());
-    assertEquals(1, count("SELECT COUNT(*) FROM ntp_probe WHERE server = 'time.nist.gov'"));
-    assertEquals(consensusRows, count("SELECT COUNT(*) FROM mesh_consensus"));
-    assertEquals(1, count("SELECT COUNT(*) FROM mesh_node WHERE client_id = 'node-la-01' AND last_seen IS NOT NULL"));
-    assertEquals(0, count("SELECT COUNT(*) FROM phase_gap_history"), "mesh never feeds the ETA path");
-    assertEquals(0, count("SELECT COUNT(*) FROM eta_estimate"));
+  void seedCurlExampleIsStoredByTheEmbeddedJobReplayDoesNotDuplicateAndShutdownDrains(@TempDir Path own)
+      throws Exception {
+    String url = TestDatabases.freshSqliteUrl(own);
+    try (Database d = Database.open(url)) {
+      d.migrate();
+      String t = new MeshRepository(d).issueToken("node-la-01");
+      ApiServer s = start(d, url, Map.of("mesh.ingest.rate_per_min", "100000"));
+      try {
+        HttpResponse<String> r = post(s, "Bearer " + t, SEED_BODY.getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode j = Json.MAPPER.readTree(r.body());
+        assertTrue(j.get("success").asBoolean());
+        assertEquals(1, j.get("accepted").asInt());
+        assertEquals(0, j.get("rejected").asInt());
+        assertEquals("embedded", j.get("destination").asText());
 
-    // mesh status shows the consensus, its flags, and says it is advisory
-    HttpResponse<String> st = http.send(HttpRequest.newBuilder(
-        URI.create("http://127.0.0.1:" + server.port() + "/api/mesh_status")).build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, st.statusCode());
-    JsonNode s = Json.MAPPER.readTree(st.body());
-    assertTrue(s.get("advisory").asBoolean());
-    assertTrue(s.get("note").asText().contains("never feeds"));
-    assertNotNull(s.get("consensus"));
-    assertFalse(s.at("/consensus/quorum_ok").asBoolean());
-    assertEquals("FEW_NODES", s.at("/consensus/flag_names/0").asText());
-    assertEquals(3, s.get("all_methods").size());
-    assertTrue(s.at("/mesh_phase_gap/advisory").asBoolean());
-    HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
-        + "/api/mesh_status?method=mean")).build(), HttpResponse.BodyHandlers.ofString());
-    assertEquals(400, bad.statusCode());
-    assertTrue(bad.body().contains("method must be one of"), bad.body());
+        // written by the running job (not at shutdown): probe row, node, and a provisional consensus
+        awaitCount(d, "SELECT COUNT(*) FROM ntp_probe WHERE server = 'time.nist.gov' AND offset_mean_ms = -1.1"
+            + " AND accepted", 1);
+        awaitCount(d, "SELECT COUNT(*) FROM mesh_consensus WHERE t_utc = '2025-08-10T17:30:00.000000Z' AND method = 'huber'"
+            + " AND consensus_offset_ms = -1.1 AND n_nodes = 1 AND n_servers = 1 AND flags = 3", 1);
+        assertEquals(1, count(d, "SELECT COUNT(*) FROM mesh_node WHERE client_id = 'node-la-01' AND last_seen IS NOT NULL"));
+
+        // mesh status shows the consensus, its flags, and says it is advisory
+        HttpResponse<String> st = http.send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + s.port() + "/api/mesh_status")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, st.statusCode());
+        JsonNode m = Json.MAPPER.readTree(st.body());
+        assertTrue(m.get("advisory").asBoolean());
+        assertTrue(m.get("note").asText().contains("never feeds"));
+        assertNotNull(m.get("consensus"));
+        assertFalse(m.at("/consensus/quorum_ok").asBoolean());
+        assertEquals("FEW_NODES", m.at("/consensus/flag_names/0").asText());
+        assertTrue(m.at("/mesh_phase_gap/advisory").asBoolean());
+        HttpResponse<String> bad = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port()
+            + "/api/mesh_status?method=mean")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, bad.statusCode());
+        assertTrue(bad.body().contains("method must be one of"), bad.body());
+
+        // replay, then a burst of 60 further payloads, then stop at once: all drained, nothing duplicated
+        assertEquals(200, post(s, "Bearer " + t, SEED_BODY.getBytes(StandardCharsets.UTF_8)).statusCode());
+        for (int i = 1; i <= 60; i++) {
+          String body = SEED_BODY.replace("17:30:00Z", String.format("17:%02d:%02dZ", 30 + i / 60, i % 60))
+              .replace("-1.1", String.valueOf(-1.0 - i / 100.0));
+          HttpResponse<String> b = post(s, "Bearer " + t, body.getBytes(StandardCharsets.UTF_8));
+          assertEquals(200, b.statusCode(), b.body());
+        }
+      } finally {
+        s.close(); // stops HTTP, closes the queue, waits until the job has written everything and finished
+      }
+      assertEquals(61, count(d, "SELECT COUNT(*) FROM ntp_probe WHERE server = 'time.nist.gov'"));
+      assertEquals(1, count(d, "SELECT COUNT(*) FROM ntp_probe WHERE t_utc = '2025-08-10T17:30:00.000000Z'"));
+      assertEquals(1, count(d, "SELECT COUNT(*) FROM mesh_node"));
+      // one row per (grid time, method): probes at 17:30:00..17:31:00 lie in the windows centred 17:10..18:00
+      assertEquals(18, count(d, "SELECT COUNT(*) FROM mesh_consensus"));
+      // final (on-time) median of the 61 distinct probes is -1.30; counting the replayed -1.1 twice would give -1.295
+      assertEquals(1, count(d, "SELECT COUNT(*) FROM mesh_consensus WHERE t_utc = '2025-08-10T17:30:00.000000Z'"
+          + " AND method = 'median' AND ABS(consensus_offset_ms + 1.3) < 1e-9"), "the replayed probe counts once");
+      assertEquals(0, count(d, "SELECT COUNT(*) FROM phase_gap_history"), "mesh never feeds the ETA path");
+      assertEquals(0, count(d, "SELECT COUNT(*) FROM eta_estimate"));
+    }
+  }
+
+  @Test
+  void fullQueueAnswers503WithRetryAfterAndCounts(@TempDir Path own) throws Exception {
+    String url = TestDatabases.freshSqliteUrl(own);
+    try (Database d = Database.open(url)) {
+      d.migrate();
+      String t = new MeshRepository(d).issueToken("node-la-01");
+      MeshModule mesh = new MeshModule();
+      TickstreamConfig cfg = TickstreamConfig.resolve(Map.of(TickstreamConfig.DB_URL, url,
+          "mesh.ingest.queue_capacity", "1", "mesh.ingest.retry_after_s", "7"), Map.of()).withAppConfig(d);
+      try (ApiServer s = new ApiServer(new ApiContext(d, cfg, "test", "test"), List.of(mesh)).start("127.0.0.1", 0)) {
+        String two = SEED_BODY.replace("}] }", "},{\"server\":\"b.example\",\"samples\":1,\"offset_mean_ms\":1.0}] }");
+        HttpResponse<String> busy = post(s, "Bearer " + t, two.getBytes(StandardCharsets.UTF_8));
+        assertEquals(503, busy.statusCode(), busy.body());
+        assertEquals("7", busy.headers().firstValue("Retry-After").orElse(null));
+        assertTrue(busy.body().contains("queue full"), busy.body());
+        assertEquals(1, mesh.refusedUnderBackPressure());
+        assertEquals(200, post(s, "Bearer " + t, SEED_BODY.getBytes(StandardCharsets.UTF_8)).statusCode());
+      }
+      assertEquals(1, count(d, "SELECT COUNT(*) FROM ntp_probe"), "the refused payload was not stored, the next one was");
+    }
+  }
+
+  @Test
+  void embeddedBenchmarkRunsEndToEnd() throws Exception {
+    int nodes = Integer.getInteger("mesh.bench.nodes", 3);
+    int rounds = Integer.getInteger("mesh.bench.rounds", 4);
+    MeshPipelineBenchmark.Result r = MeshPipelineBenchmark.run(null, TestDatabases.freshPostgresUrl(), nodes, 7, rounds,
+        Integer.getInteger("mesh.bench.clients", 2), System.out::println);
+    System.out.println(r.describe());
+    assertTrue(r.embedded());
+    assertEquals((long) nodes * 7 * rounds, r.probes());
+    assertEquals(r.probes(), r.probeRows(), "every benchmark probe stored once: " + r.describe());
+    assertTrue(r.consensusRows() > 0);
   }
 
   @Test
@@ -161,7 +234,7 @@ class MeshIngestApiTest {
     byte[] big = new byte[70_000];
     java.util.Arrays.fill(big, (byte) ' ');
     assertEquals(413, post(server, "Bearer " + token, big).statusCode());
-    try (ApiServer slow = start(db.url().jdbcUrl().startsWith("jdbc:sqlite") ? dbUrl() : dbUrl(), "1")) {
+    try (ApiServer slow = start(db, dbUrl(), Map.of("mesh.ingest.rate_per_min", "1"))) {
       String t = new MeshRepository(db).issueToken("node-rate-03");
       byte[] body = SEED_BODY.replace("node-la-01", "node-rate-03").getBytes(StandardCharsets.UTF_8);
       int ok = 0;
@@ -200,9 +273,25 @@ class MeshIngestApiTest {
   }
 
   long count(String sql) throws Exception {
-    try (Connection c = db.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    return count(db, sql);
+  }
+
+  static long count(Database d, String sql) throws Exception {
+    try (Connection c = d.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
+    }
+  }
+
+  /** Polls until {@code sql} counts {@code expected} rows, failing after {@link #JOB_TIMEOUT}. */
+  static void awaitCount(Database d, String sql, long expected) throws Exception {
+    long deadline = System.nanoTime() + JOB_TIMEOUT.toNanos();
+    long n;
+    while ((n = count(d, sql)) != expected) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("after " + JOB_TIMEOUT + ": " + n + " rows, expected " + expected + ": " + sql);
+      }
+      Thread.sleep(200);
     }
   }
 
