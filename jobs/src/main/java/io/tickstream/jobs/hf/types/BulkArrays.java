@@ -2,11 +2,12 @@ package io.tickstream.jobs.hf.types;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
- * Sample arrays written and read in bulk (64 KiB chunks of big-endian bytes). Flink's primitive array
+ * Sample arrays written and read in bulk (64 KiB chunks of little-endian bytes, a plain memory copy on x86/ARM). Flink's primitive array
  * serializers go through {@code writeFloat}/{@code readFloat} per element; a 20 kHz minute (2.6 M
  * floats) then costs tens of ms per hop, and records over 5 MiB that Flink spills to disk (a minute
  * with margins is ≈ 10 MB) are read back through a {@code DataInputStream} byte by byte.
@@ -24,7 +25,7 @@ public final class BulkArrays {
     }
     out.writeInt(v.length);
     byte[] chunk = new byte[Math.min(CHUNK_BYTES, 4 * v.length)];
-    ByteBuffer bb = ByteBuffer.wrap(chunk);
+    ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
     for (int from = 0; from < v.length; from += chunk.length / 4) {
       int n = Math.min(chunk.length / 4, v.length - from);
       bb.clear();
@@ -40,7 +41,7 @@ public final class BulkArrays {
     }
     float[] v = new float[len];
     byte[] chunk = new byte[Math.min(CHUNK_BYTES, 4 * len)];
-    ByteBuffer bb = ByteBuffer.wrap(chunk);
+    ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
     for (int from = 0; from < len; from += chunk.length / 4) {
       int n = Math.min(chunk.length / 4, len - from);
       in.readFully(chunk, 0, 4 * n);
@@ -58,7 +59,7 @@ public final class BulkArrays {
     }
     out.writeInt(v.length);
     byte[] chunk = new byte[Math.min(CHUNK_BYTES, 2 * v.length)];
-    ByteBuffer bb = ByteBuffer.wrap(chunk);
+    ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
     for (int from = 0; from < v.length; from += chunk.length / 2) {
       int n = Math.min(chunk.length / 2, v.length - from);
       bb.clear();
@@ -74,7 +75,7 @@ public final class BulkArrays {
     }
     short[] v = new short[len];
     byte[] chunk = new byte[Math.min(CHUNK_BYTES, 2 * len)];
-    ByteBuffer bb = ByteBuffer.wrap(chunk);
+    ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
     for (int from = 0; from < len; from += chunk.length / 2) {
       int n = Math.min(chunk.length / 2, len - from);
       in.readFully(chunk, 0, 2 * n);
