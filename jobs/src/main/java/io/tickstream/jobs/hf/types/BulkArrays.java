@@ -23,15 +23,7 @@ public final class BulkArrays {
       out.writeInt(-1);
       return;
     }
-    out.writeInt(v.length);
-    byte[] chunk = new byte[Math.min(CHUNK_BYTES, 4 * v.length)];
-    ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
-    for (int from = 0; from < v.length; from += chunk.length / 4) {
-      int n = Math.min(chunk.length / 4, v.length - from);
-      bb.clear();
-      bb.asFloatBuffer().put(v, from, n);
-      out.write(chunk, 0, 4 * n);
-    }
+    write(out, v.length, Float.BYTES, (bb, from, n) -> bb.asFloatBuffer().put(v, from, n));
   }
 
   public static float[] readFloats(DataInputView in) throws IOException {
@@ -40,14 +32,7 @@ public final class BulkArrays {
       return null;
     }
     float[] v = new float[len];
-    byte[] chunk = new byte[Math.min(CHUNK_BYTES, 4 * len)];
-    ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
-    for (int from = 0; from < len; from += chunk.length / 4) {
-      int n = Math.min(chunk.length / 4, len - from);
-      in.readFully(chunk, 0, 4 * n);
-      bb.clear();
-      bb.asFloatBuffer().get(v, from, n);
-    }
+    read(in, len, Float.BYTES, (bb, from, n) -> bb.asFloatBuffer().get(v, from, n));
     return v;
   }
 
@@ -57,15 +42,7 @@ public final class BulkArrays {
       out.writeInt(-1);
       return;
     }
-    out.writeInt(v.length);
-    byte[] chunk = new byte[Math.min(CHUNK_BYTES, 2 * v.length)];
-    ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
-    for (int from = 0; from < v.length; from += chunk.length / 2) {
-      int n = Math.min(chunk.length / 2, v.length - from);
-      bb.clear();
-      bb.asShortBuffer().put(v, from, n);
-      out.write(chunk, 0, 2 * n);
-    }
+    write(out, v.length, Short.BYTES, (bb, from, n) -> bb.asShortBuffer().put(v, from, n));
   }
 
   public static short[] readShorts(DataInputView in) throws IOException {
@@ -74,14 +51,37 @@ public final class BulkArrays {
       return null;
     }
     short[] v = new short[len];
-    byte[] chunk = new byte[Math.min(CHUNK_BYTES, 2 * len)];
-    ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
-    for (int from = 0; from < len; from += chunk.length / 2) {
-      int n = Math.min(chunk.length / 2, len - from);
-      in.readFully(chunk, 0, 2 * n);
-      bb.clear();
-      bb.asShortBuffer().get(v, from, n);
-    }
+    read(in, len, Short.BYTES, (bb, from, n) -> bb.asShortBuffer().get(v, from, n));
     return v;
+  }
+
+  /** Moves values {@code [from, from + n)} of an array into (write) or out of (read) a chunk buffer. */
+  private interface ChunkMove {
+    void move(ByteBuffer chunk, int from, int n);
+  }
+
+  private static void write(DataOutputView out, int len, int bytesPerValue, ChunkMove fill) throws IOException {
+    out.writeInt(len);
+    byte[] chunk = new byte[Math.min(CHUNK_BYTES, bytesPerValue * len)];
+    ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+    int perChunk = chunk.length / bytesPerValue;
+    for (int from = 0; from < len; from += perChunk) {
+      int n = Math.min(perChunk, len - from);
+      bb.clear();
+      fill.move(bb, from, n);
+      out.write(chunk, 0, bytesPerValue * n);
+    }
+  }
+
+  private static void read(DataInputView in, int len, int bytesPerValue, ChunkMove drain) throws IOException {
+    byte[] chunk = new byte[Math.min(CHUNK_BYTES, bytesPerValue * len)];
+    ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
+    int perChunk = chunk.length / bytesPerValue;
+    for (int from = 0; from < len; from += perChunk) {
+      int n = Math.min(perChunk, len - from);
+      in.readFully(chunk, 0, bytesPerValue * n);
+      bb.clear();
+      drain.move(bb, from, n);
+    }
   }
 }
