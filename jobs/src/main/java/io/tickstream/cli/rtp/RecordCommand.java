@@ -12,9 +12,14 @@ import io.tickstream.connectors.rtp.RtpSource;
 import io.tickstream.connectors.rtp.RtpSourceConfig;
 import io.tickstream.connectors.rtp.StationConfig;
 import io.tickstream.connectors.rtp.StationConfigException;
-import io.tickstream.jobs.JobRuntime;
 import io.tickstream.jobs.record.RecordJob;
+import io.tickstream.jobs.record.RecordCheckpoints;
+import io.tickstream.jobs.record.StoppableJob;
+import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
@@ -35,7 +40,14 @@ import picocli.CommandLine.Option;
     description = {"Record radiod IQ (RTP) into the Phase 1 raw archive DATA_DIR/raw_archive: one Digital RF",
         "channel per configured receiver channel, gapped, deflate, 60 s files in hour directories, Digital",
         "Metadata with one record per gap. Runs until interrupted (or --idle-stop). Embedded by default;",
-        "submit the same graph with `flink run tickstream-jobs.jar record --config station.toml`."})
+        "submit the same graph with `flink run tickstream-jobs.jar record --config station.toml`.",
+        "",
+        "Restart: by default a new run resumes from the newest complete savepoint or retained checkpoint of",
+        "this station under DATA_DIR/checkpoints/record/<callsign>-<receiver>/ (logged and printed), so the",
+        "archive loses nothing committed, duplicates nothing, never reopens a finished file, and the",
+        "downtime is one explicit gap (cause source_restart). SIGTERM or Ctrl-C stops with a savepoint",
+        "(a second signal exits at once; the newest checkpoint is then used). --fresh ignores the",
+        "retained state (new session; it resumes at the next file period after the newest finished file)."})
 public final class RecordCommand implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(RecordCommand.class);
 
@@ -59,8 +71,42 @@ public final class RecordCommand implements Callable<Integer> {
   @Option(names = "--max-hold-ms", defaultValue = "500", description = "Longest wait for a missing packet (default ${DEFAULT-VALUE} ms).")
   long maxHoldMs;
 
+  @Option(names = "--fresh", description = "Ignore retained checkpoints/savepoints and start a new session.")
+  boolean fresh;
+
+  @Option(names = "--resume-from", paramLabel = "PATH",
+      description = "Resume from this checkpoint (chk-N) or savepoint directory instead of the newest one.")
+  Path resumeFrom;
+
+  @Option(names = "--keep-checkpoints", defaultValue = "3", paramLabel = "N",
+      description = "Retained checkpoints/savepoints kept for this station, newest first (default ${DEFAULT-VALUE}).")
+  int keepCheckpoints;
+
+  @Option(names = "--stop-timeout", defaultValue = "60", paramLabel = "SECONDS",
+      description = "How long a graceful stop may take to write its savepoint before the job is cancelled"
+          + " (default ${DEFAULT-VALUE} s).")
+  long stopTimeoutSeconds;
+
+  /** Completed (with a reason) to stop gracefully; SIGTERM/SIGINT complete it. */
+  final CompletableFuture<String> stopRequest = new CompletableFuture<>();
+
+  /** Where the resume decision is printed. */
+  PrintStream out = System.out;
+
   @Override
   public Integer call() throws Exception {
+    if (fresh && resumeFrom != null) {
+      System.err.println("--fresh and --resume-from exclude each other");
+      return 2;
+    }
+    if (keepCheckpoints < 1) {
+      System.err.println("--keep-checkpoints must be >= 1, got " + keepCheckpoints);
+      return 2;
+    }
+    if (resumeFrom != null && !Files.isRegularFile(resumeFrom.resolve("_metadata"))) {
+      System.err.println("--resume-from " + resumeFrom + ": not a complete checkpoint or savepoint (no _metadata)");
+      return 2;
+    }
     StationConfig station;
     try {
       station = StationConfig.load(config);
@@ -74,8 +120,29 @@ public final class RecordCommand implements Callable<Integer> {
         new RtpIngestOptions(jitterDepth, maxHoldMs, 3600), false, 4096, idleStopSeconds * 1000);
     StreamExecutionEnvironment env = flink.runtime(RuntimeExecutionMode.STREAMING).environment();
     Configuration conf = new Configuration();
-    conf.setString("execution.checkpointing.dir", dataDir.resolve("checkpoints/record").toUri().toString());
+    RecordCheckpoints checkpoints = new RecordCheckpoints(
+        RecordCheckpoints.stationRoot(dataDir, station.callsign(), station.receiverName()));
+    Path resume = fresh ? null : resumeFrom != null ? resumeFrom.toAbsolutePath().normalize()
+        : checkpoints.newest().map(RecordCheckpoints.Retained::dir).orElse(null);
+    String decision = resume != null
+        ? "record: resuming from " + resume + (resumeFrom != null ? " (--resume-from)" : " (newest retained)")
+        : "record: starting a new session (" + (fresh ? "--fresh" : "no retained checkpoint under " + checkpoints.root()) + ")";
+    LOG.info(decision);
+    if (fresh) {
+      checkpoints.newest().ifPresent(n -> LOG.warn("record: --fresh ignores retained {} {}: the unfinished file period"
+          + " held in it (at most one file per channel) is not written", n.savepoint() ? "savepoint" : "checkpoint", n.dir()));
+    }
+    out.println(decision);
+    for (Path d : checkpoints.prune(keepCheckpoints, resume)) {
+      LOG.info("record: removed old checkpoint {}", d);
+    }
+    conf.setString("execution.checkpointing.dir", checkpoints.checkpointDir().toUri().toString());
+    conf.setString("execution.checkpointing.savepoint-dir", checkpoints.savepointDir().toUri().toString());
     conf.setString("execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
+    conf.setString("execution.checkpointing.num-retained", String.valueOf(keepCheckpoints));
+    if (resume != null) {
+      conf.setString("execution.state-recovery.path", resume.toUri().toString());
+    }
     env.configure(conf);
     env.enableCheckpointing(checkpointSeconds * 1000);
     RecordJob.build(env, new RtpSource(src), settings);
@@ -98,11 +165,20 @@ public final class RecordCommand implements Callable<Integer> {
     params.put("checkpoint_interval_s", checkpointSeconds);
     params.put("jitter_depth", jitterDepth);
     params.put("max_hold_ms", maxHoldMs);
-    try (ConfigOptions.Opened db = common.open()) {
-      new IngestRuns(db.db(), BuildInfo.gitCommit()).run(RecordJob.NAME, params, Map.of("source", "radiod RTP (live)"),
-          () -> JobRuntime.execute(env, RecordJob.NAME));
+    params.put("resumed_from", resume == null ? "" : resume.toString());
+    StoppableJob.Outcome outcome;
+    try (ConfigOptions.Opened db = common.open(); StopSignals signals = new StopSignals(stopRequest)) {
+      outcome = new IngestRuns(db.db(), BuildInfo.gitCommit()).run(RecordJob.NAME, params,
+          Map.of("source", "radiod RTP (live)"), () -> StoppableJob.run(env, RecordJob.NAME, checkpoints.savepointDir(),
+              stopRequest, Duration.ofSeconds(stopTimeoutSeconds),
+              id -> LOG.info("record: job {} running; checkpoints under {}", id, checkpoints.root().resolve(id))));
     }
-    System.out.println("raw archive: " + settings.topDir());
+    if (outcome.endedByItself()) {
+      // the final checkpoint of a job whose source finished cannot continue a recording
+      checkpoints.markFinished(outcome.jobId());
+    }
+    out.println("record: " + outcome);
+    out.println("raw archive: " + settings.topDir());
     return 0;
   }
 }

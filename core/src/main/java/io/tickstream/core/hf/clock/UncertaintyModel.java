@@ -38,9 +38,14 @@ public record UncertaintyModel(double arrivalScale, double snrCoefficientMs,
     double slip = Double.isFinite(o.snrDb())
         ? Math.sqrt(slipProbability(o.snrDb())) * o.station().tickCycleMs() : 0;
     arrival = Math.sqrt(arrival * arrival + slip * slip);
-    double spread = Double.isFinite(o.delaySpreadMs()) ? spreadFraction * o.delaySpreadMs() : 0;
+    double spread = spreadSigmaMs(o);
     double doppler = Double.isFinite(o.dopplerSpreadHz()) ? dopplerMsPerHz * o.dopplerSpreadHz() : 0;
     return Math.sqrt(arrival * arrival + spread * spread + doppler * doppler);
+  }
+
+  /** The multipath (leading-edge) part of {@link #measurementSigmaMs}: it delays every channel. */
+  public double spreadSigmaMs(ArrivalObservation o) {
+    return Double.isFinite(o.delaySpreadMs()) ? spreadFraction * o.delaySpreadMs() : 0;
   }
 
   /** Probability that the arrival is off by a whole tick cycle at per-tick SNR {@code snrDb}. */
