@@ -33,6 +33,10 @@ public final class HfJobBenchCommand implements Callable<Integer> {
   @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
   int parallelism;
 
+  @Option(names = "--warmup-minutes", defaultValue = "3",
+      description = "Untimed Phase 2+3 pass over the first minutes first (class loading, JIT), 0 = none (default ${DEFAULT-VALUE}).")
+  int warmupMinutes;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
 
@@ -50,6 +54,13 @@ public final class HfJobBenchCommand implements Callable<Integer> {
     String url = "sqlite:///" + work.resolve("bench.db");
     try (Database db = Database.open(url)) {
       db.migrate();
+      if (warmupMinutes > 0) {
+        out.printf("warm-up (not timed): Phases 2+3 over the first %d minute(s) ...%n", Math.min(warmupMinutes, minutes));
+        out.flush();
+        long to = GeneratedArchive.DEFAULT_START_NS + Math.min(warmupMinutes, minutes) * 60_000_000_000L;
+        HfReprocess.run(new HfReprocess.Request(archive, List.of(), Long.MIN_VALUE, to, "bench-warmup", true, "bench",
+            "EM38ww", parallelism), db, work.resolve("data"), "bench", System.err);
+      }
       for (boolean phase3 : new boolean[] {false, true}) {
         long cpu0 = processCpuNs();
         HfReprocess.Result r = HfReprocess.run(new HfReprocess.Request(archive, List.of(), Long.MIN_VALUE,

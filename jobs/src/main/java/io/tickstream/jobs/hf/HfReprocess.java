@@ -15,6 +15,7 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.configuration.NettyShuffleEnvironmentOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +81,10 @@ public final class HfReprocess {
     long started = System.nanoTime();
     try {
       Files.createDirectories(dataDir);
-      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      // IQ samples are noise-like floats: LZ4 on the blocking shuffle (Flink's batch default) costs CPU and saves nothing
+      org.apache.flink.configuration.Configuration conf = new org.apache.flink.configuration.Configuration();
+      conf.set(NettyShuffleEnvironmentOptions.SHUFFLE_COMPRESSION_CODEC, NettyShuffleEnvironmentOptions.CompressionCodec.NONE);
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
       env.setRuntimeMode(RuntimeExecutionMode.BATCH);
       env.setParallelism(req.parallelism());
       DataStream<IqBlock> blocks = ArchiveSource.blocks(env, req.archive(), channels, req.fromNs(), req.toNs());

@@ -1,6 +1,8 @@
 package io.tickstream.jobs.hf;
 
 import io.tickstream.core.signal.IqBlock;
+import io.tickstream.jobs.hf.types.AssembledMinuteSerializer;
+import io.tickstream.jobs.hf.types.IqBlockSerializer;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -46,9 +48,9 @@ public final class HfTimingJob {
         .<IqBlock>forBoundedOutOfOrderness(Duration.ofMillis(config.latenessMs()))
         .withTimestampAssigner((b, ts) -> blockEndMs(b));
     SingleOutputStreamOperator<AssembledMinute> minutes = blocks.assignTimestampsAndWatermarks(wm)
-        .name("event time = sample system time")
+        .name("event time = sample system time").returns(IqBlockSerializer.TYPE)
         .keyBy(IqBlock::channel)
-        .process(new MinuteAssembler(config))
+        .process(new MinuteAssembler(config)).returns(AssembledMinuteSerializer.TYPE)
         .name("minute windows (system time, margins)").uid("hf-minute-assembler");
     SingleOutputStreamOperator<ClockOffsetRow> rows = minutes
         .flatMap(new ChannelAnalysis(config)).name("minute analysis + channel D_clock").uid("hf-channel-analysis")
@@ -72,7 +74,7 @@ public final class HfTimingJob {
       product = product.filter(p -> p.firstUtcIndex() >= resume.getOrDefault(p.channel(), Long.MIN_VALUE))
           .name("skip minutes already in the version's product");
       if (sinks.productSamples() != null) {
-        product.map(ProductDrfSink::samples).name("10 Hz samples").sinkTo(sinks.productSamples())
+        product.map(ProductDrfSink::samples).returns(IqBlockSerializer.TYPE).name("10 Hz samples").sinkTo(sinks.productSamples())
             .name("processed Digital RF (exactly once)").uid("hf-product-drf").setParallelism(1);
       }
       if (sinks.productMetadata() != null) {

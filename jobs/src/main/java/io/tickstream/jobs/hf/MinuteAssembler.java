@@ -78,8 +78,6 @@ public final class MinuteAssembler extends KeyedProcessFunction<String, IqBlock,
     Long closed = closedThrough.value();
     long firstMinute = Math.floorDiv(b0 - margin, perMinute) - 1;
     long lastMinute = Math.floorDiv(b1 + margin - 1, perMinute);
-    MinuteBuffer.Sample s = block.type() == io.tickstream.core.signal.SampleType.FLOAT32
-        ? new FloatSample(block.float32()) : new ShortSample(block.int16());
     boolean late = false;
     for (long m = firstMinute; m <= lastMinute; m++) {
       long minuteNs = m * MINUTE_NS;
@@ -101,7 +99,11 @@ public final class MinuteAssembler extends KeyedProcessFunction<String, IqBlock,
         }
         ctx.timerService().registerEventTimeTimer(end);
       }
-      buf.copy(b0, block.numSamples(), s);
+      if (block.type() == io.tickstream.core.signal.SampleType.FLOAT32) {
+        buf.copy(b0, block.float32());
+      } else {
+        buf.copy(b0, block.numSamples(), new ShortSample(block.int16()));
+      }
       open.put(minuteNs, buf);
     }
     if (late) {
@@ -155,16 +157,6 @@ public final class MinuteAssembler extends KeyedProcessFunction<String, IqBlock,
     double completeness = b.presentInMinute / (double) (b.minuteEndIndex - b.minuteFirstIndex);
     out.collect(new AssembledMinute(channel, config.frequencyHz(channel), fs, b.minuteStartSystemNs, b.firstIndex,
         b.iq, completeness));
-  }
-
-  private record FloatSample(float[] v) implements MinuteBuffer.Sample {
-    public float i(int k) {
-      return v[2 * k];
-    }
-
-    public float q(int k) {
-      return v[2 * k + 1];
-    }
   }
 
   private record ShortSample(short[] v) implements MinuteBuffer.Sample {

@@ -41,14 +41,35 @@ public final class MinuteBuffer {
   void copy(long blockFirst, int n, Sample s) {
     long from = Math.max(blockFirst, firstIndex);
     long to = Math.min(blockFirst + n, endIndex());
+    countNew(from, to);
     for (long g = from; g < to; g++) {
       int at = (int) (g - firstIndex);
       int k = (int) (g - blockFirst);
-      if (Float.isNaN(iq[2 * at]) && g >= minuteFirstIndex && g < minuteEndIndex) {
-        presentInMinute++;
-      }
       iq[2 * at] = s.i(k);
       iq[2 * at + 1] = s.q(k);
+    }
+  }
+
+  /** {@link #copy(long, int, Sample)} of interleaved float samples, as one array copy. */
+  void copy(long blockFirst, float[] interleaved) {
+    long from = Math.max(blockFirst, firstIndex);
+    long to = Math.min(blockFirst + interleaved.length / 2, endIndex());
+    if (to <= from) {
+      return;
+    }
+    countNew(from, to);
+    System.arraycopy(interleaved, (int) (2 * (from - blockFirst)), iq, (int) (2 * (from - firstIndex)),
+        (int) (2 * (to - from)));
+  }
+
+  /** Counts the samples of [from, to) inside the minute that are not present yet (before they are written). */
+  private void countNew(long from, long to) {
+    long cFrom = Math.max(from, minuteFirstIndex);
+    long cTo = Math.min(to, minuteEndIndex);
+    for (long g = cFrom; g < cTo; g++) {
+      if (Float.isNaN(iq[(int) (2 * (g - firstIndex))])) {
+        presentInMinute++;
+      }
     }
   }
 

@@ -57,7 +57,7 @@ public final class Phase3Product
   @Override
   public void open(OpenContext ctx) {
     waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("phase3-waiting", Types.LONG,
-        TypeInformation.of(AssembledMinute.class)));
+        io.tickstream.jobs.hf.types.AssembledMinuteSerializer.TYPE));
     dueMs = getRuntimeContext().getMapState(new MapStateDescriptor<>("phase3-due", Types.LONG, Types.LONG));
     withoutDclock = getRuntimeContext().getMetricGroup().counter("minutesWithoutDclock");
   }
