@@ -49,7 +49,39 @@ public final class TickstreamCli implements Runnable {
     CommandLine cl = new CommandLine(new TickstreamCli());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(new Errors());
+    addSummaries(cl);
     return cl;
+  }
+
+  /**
+   * Command lists show the first line of a subcommand's header, else of its description; long
+   * descriptions wrap mid-sentence, so every subcommand without a header gets its first sentence.
+   */
+  private static void addSummaries(CommandLine cl) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      CommandLine.Model.UsageMessageSpec usage = sub.getCommandSpec().usageMessage();
+      if (usage.header().length == 0 && usage.description().length > 1) {
+        usage.header(firstSentence(String.join(" ", usage.description())));
+      }
+      addSummaries(sub);
+    }
+  }
+
+  static String firstSentence(String text) {
+    String t = text.replaceAll("\\s+", " ").strip();
+    int end = -1;
+    for (String stop : new String[] {". ", "; "}) {
+      int i = t.indexOf(stop);
+      if (i > 0 && (end < 0 || i < end)) {
+        end = i;
+      }
+    }
+    String sentence = end > 0 ? t.substring(0, end) : t;
+    if (sentence.length() <= 110) {
+      return sentence;
+    }
+    int cut = sentence.lastIndexOf(' ', 106);
+    return sentence.substring(0, cut > 40 ? cut : 106) + " ...";
   }
 
   public static void main(String[] args) {
