@@ -14,7 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.functions.RichFlatMapFunction;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.OutputTag;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
 
@@ -24,7 +25,10 @@ import org.apache.flink.util.Collector;
  * value depends only on this minute's data and a rerun reproduces it). Minutes below the configured
  * completeness are counted ({@code skippedMinutes}) and not analysed.
  */
-public final class ChannelAnalysis extends RichFlatMapFunction<AssembledMinute, ChannelMinute> {
+public final class ChannelAnalysis extends ProcessFunction<AssembledMinute, ChannelMinute> {
+  /** Side output: the per-method evidence rows of each analysed minute ({@link MinuteEvidenceCsv}). */
+  public static final OutputTag<EvidenceLine> EVIDENCE = new OutputTag<>("hf-evidence") {};
+
   private final HfJobConfig config;
   private transient Map<String, HfMinuteAnalyzer> analyzers;
   private transient ClockSolver solver;
@@ -45,19 +49,22 @@ public final class ChannelAnalysis extends RichFlatMapFunction<AssembledMinute, 
   public static final java.util.concurrent.atomic.AtomicLong MINUTES_ANALYSED = new java.util.concurrent.atomic.AtomicLong();
 
   @Override
-  public void flatMap(AssembledMinute m, Collector<ChannelMinute> out) {
+  public void processElement(AssembledMinute m, Context ctx, Collector<ChannelMinute> out) {
     MINUTES_ANALYSED.incrementAndGet();
     if (m.completeness() < config.minCompleteness()) {
       skipped.inc();
       return;
     }
-    out.collect(analyse(m));
-  }
-
-  ChannelMinute analyse(AssembledMinute m) {
     HfMinuteAnalyzer analyzer = analyzers.computeIfAbsent(m.channel(),
         c -> new HfMinuteAnalyzer(HfMinuteAnalyzer.Config.defaultsFor(m.frequencyHz(), null)));
     MinuteAnalysis a = analyzer.analyze(samples(m));
+    for (EvidenceLine e : MinuteEvidenceCsv.lines(a)) {
+      ctx.output(EVIDENCE, e);
+    }
+    out.collect(result(m, a));
+  }
+
+  ChannelMinute result(AssembledMinute m, MinuteAnalysis a) {
     List<ArrivalObservation> obs = MinuteAnalysisAdapter.observations(a);
     MinuteSolution own = solver.solve(obs, ClockPrior.NONE);
     return new ChannelMinute(config.receiver(), m.channel(), m.frequencyHz(), m.minuteStartSystemNs(),

@@ -30,14 +30,22 @@ public final class HfTimingJob {
 
   /** Where the graph's outputs go; a null sink drops that output (e.g. no database in a test). */
   public record Sinks(Sink<ClockOffsetRow> clockOffsetRows, Sink<ClockOffsetRow> clockOffsetFiles,
-      Sink<IqBlock> productSamples, Sink<ProductMinute> productMetadata) {}
+      Sink<IqBlock> productSamples, Sink<ProductMinute> productMetadata, Sink<EvidenceLine> evidenceFiles) {
+
+    /** Without the per-method evidence CSVs. */
+    public Sinks(Sink<ClockOffsetRow> clockOffsetRows, Sink<ClockOffsetRow> clockOffsetFiles,
+        Sink<IqBlock> productSamples, Sink<ProductMinute> productMetadata) {
+      this(clockOffsetRows, clockOffsetFiles, productSamples, productMetadata, null);
+    }
+  }
 
   /** The standard sinks of a run: database rows, series files, product Digital RF and metadata. */
   public static Sinks standardSinks(String dbUrl, Long ingestRunId, java.nio.file.Path dataDir, HfJobConfig config) {
     return new Sinks(dbUrl == null ? null : new ClockOffsetDbSink(dbUrl, ingestRunId),
         new ClockOffsetFileSink(dataDir.toString(), config),
         config.phase3() ? ProductDrfSink.samplesSink(dataDir, config.version()) : null,
-        config.phase3() ? new ProductDrfSink(dataDir.toString(), config) : null);
+        config.phase3() ? new ProductDrfSink(dataDir.toString(), config) : null,
+        new EvidenceCsvSink(dataDir.toString(), config.version()));
   }
 
   /** Streams the graph produces (for extra sinks such as Kafka). */
@@ -52,8 +60,13 @@ public final class HfTimingJob {
         .keyBy(IqBlock::channel)
         .process(new MinuteAssembler(config)).returns(AssembledMinuteSerializer.TYPE)
         .name("minute windows (system time, margins)").uid("hf-minute-assembler");
-    SingleOutputStreamOperator<ClockOffsetRow> rows = minutes
-        .flatMap(new ChannelAnalysis(config)).name("minute analysis + channel D_clock").uid("hf-channel-analysis")
+    SingleOutputStreamOperator<ChannelMinute> analysed = minutes
+        .process(new ChannelAnalysis(config)).name("minute analysis + channel D_clock").uid("hf-channel-analysis");
+    if (sinks.evidenceFiles() != null) {
+      analysed.getSideOutput(ChannelAnalysis.EVIDENCE).sinkTo(sinks.evidenceFiles())
+          .name("per-method evidence CSVs").uid("hf-evidence-files").setParallelism(1);
+    }
+    SingleOutputStreamOperator<ClockOffsetRow> rows = analysed
         .keyBy(ChannelMinute::receiver)
         .process(new ReceiverFusion(config)).name("fusion per receiver").uid("hf-receiver-fusion");
     if (sinks.clockOffsetRows() != null) {
