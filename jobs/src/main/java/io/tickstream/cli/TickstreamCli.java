@@ -34,6 +34,7 @@ import picocli.CommandLine.Command;
         io.tickstream.cli.hf.ReprocessCommand.class,
         io.tickstream.cli.hf.RunCommand.class,
         io.tickstream.cli.hf.DemoCommand.class,
+        io.tickstream.cli.psws.PswsCommand.class,
     })
 public final class TickstreamCli implements Runnable {
 
