@@ -15,25 +15,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Per-method evidence CSVs of the HF job graph (seeds/001, DOMAIN.md §1.8) on a Flink MiniCluster. */
 class HfEvidenceCsvTest {
   static final HfScenario SCENARIO = HfTimingJobTest.SCENARIO;
-  static List<IqBlock> blocks;
 
   @TempDir
   Path tmp;
 
-  @BeforeAll
-  static void generate() {
-    blocks = SCENARIO.blocks();
-  }
-
   @Test
   void oneRowPerAnalysedMinuteAndRerunLeavesFilesUntouched() throws Exception {
+    List<IqBlock> blocks = SCENARIO.blocks();
     HfJobConfig config = SCENARIO.config("v1", false, true);
     HfTimingJobTest.run(blocks, config, tmp, null, RuntimeExecutionMode.BATCH);
 
