@@ -77,7 +77,11 @@ public final class IngestRuns {
     }
   }
 
-  private long sourceId(Connection c, String name, String kind) throws SQLException {
+  /**
+   * Id of the {@code source_registry} row named {@code name}, inserted (with {@code kind}, or
+   * {@code unknown}) when missing. Idempotent; runs on the caller's connection and transaction.
+   */
+  public static long sourceId(Connection c, String name, String kind) throws SQLException {
     try (PreparedStatement ins = c.prepareStatement(
         "INSERT INTO source_registry(name, kind) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
       ins.setString(1, name);

@@ -3,6 +3,7 @@ package io.tickstream.connectors.series;
 import io.tickstream.connectors.db.Database;
 import io.tickstream.connectors.db.DbException;
 import io.tickstream.connectors.db.Dialect;
+import io.tickstream.connectors.db.IngestRuns;
 import io.tickstream.connectors.db.Json;
 import io.tickstream.core.gap.SeriesPoint;
 import java.sql.Connection;
@@ -45,7 +46,7 @@ public final class SeriesStore {
   /** Registers (or updates the description/handling of) a stream; returns its id. */
   public long register(StreamDef def) {
     try (Connection c = db.connection()) {
-      long sourceId = sourceId(c, def.sourceName(), def.sourceKind());
+      long sourceId = IngestRuns.sourceId(c, def.sourceName(), def.sourceKind());
       try (PreparedStatement q = c.prepareStatement(
           "SELECT s.id, s.source_id, s.unit, r.name FROM timeseries_stream s"
               + " JOIN source_registry r ON r.id = s.source_id WHERE s.stream_key = ?")) {
@@ -99,22 +100,6 @@ public final class SeriesStore {
     ps.setString(from + 2, def.phaseConversion());
     ps.setString(from + 3, def.origin() == null ? "file" : def.origin());
     db.dialect().setJson(ps, from + 4, def.originParamsJson());
-  }
-
-  private static long sourceId(Connection c, String name, String kind) throws SQLException {
-    try (PreparedStatement ins = c.prepareStatement(
-        "INSERT INTO source_registry(name, kind) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
-      ins.setString(1, name);
-      ins.setString(2, kind);
-      ins.executeUpdate();
-    }
-    try (PreparedStatement q = c.prepareStatement("SELECT id FROM source_registry WHERE name = ?")) {
-      q.setString(1, name);
-      try (ResultSet rs = q.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
   }
 
   /** Idempotent upsert of observations, one transaction. */
