@@ -52,11 +52,20 @@ public final class HfTimingJob {
   public record Outputs(DataStream<ClockOffsetRow> clockOffsets, DataStream<ProductMinute> product) {}
 
   public static Outputs build(DataStream<IqBlock> blocks, HfJobConfig config, Sinks sinks) {
-    WatermarkStrategy<IqBlock> wm = WatermarkStrategy
-        .<IqBlock>forBoundedOutOfOrderness(Duration.ofMillis(config.latenessMs()))
-        .withTimestampAssigner((b, ts) -> blockEndMs(b));
-    SingleOutputStreamOperator<AssembledMinute> minutes = blocks.assignTimestampsAndWatermarks(wm)
-        .name("event time = sample system time").returns(IqBlockSerializer.TYPE)
+    return build(blocks, config, sinks, false);
+  }
+
+  /**
+   * @param timestamped the blocks already carry timestamps (system time of the block end, as
+   *     {@link #blockEndMs}) and bounded-lateness watermarks assigned per Kafka partition at the source
+   *     ({@link KafkaIqInput}); otherwise they are assigned here, on the merged stream
+   */
+  public static Outputs build(DataStream<IqBlock> blocks, HfJobConfig config, Sinks sinks, boolean timestamped) {
+    DataStream<IqBlock> timed = timestamped ? blocks : blocks.assignTimestampsAndWatermarks(
+        WatermarkStrategy.<IqBlock>forBoundedOutOfOrderness(Duration.ofMillis(config.latenessMs()))
+            .withTimestampAssigner((b, ts) -> blockEndMs(b)))
+        .name("event time = sample system time").returns(IqBlockSerializer.TYPE);
+    SingleOutputStreamOperator<AssembledMinute> minutes = timed
         .keyBy(IqBlock::channel)
         .process(new MinuteAssembler(config)).returns(AssembledMinuteSerializer.TYPE)
         .name("minute windows (system time, margins)").uid("hf-minute-assembler");

@@ -39,8 +39,16 @@ public final class RecordCheckpoints {
 
   /** {@code DATA_DIR/checkpoints/record/<callsign>-<receiver>}, characters outside {@code [A-Za-z0-9._-]} as {@code _}. */
   public static Path stationRoot(Path dataDir, String callsign, String receiverName) {
+    return stationRoot(dataDir, "record", callsign, receiverName);
+  }
+
+  /**
+   * {@code DATA_DIR/checkpoints/<job>/<callsign>-<receiver>}: one root per live job kind ({@code record},
+   * {@code run}, ...), since a checkpoint restores only into the graph that wrote it.
+   */
+  public static Path stationRoot(Path dataDir, String job, String callsign, String receiverName) {
     String key = (callsign + "-" + receiverName).replaceAll("[^A-Za-z0-9._-]", "_");
-    return dataDir.resolve("checkpoints").resolve("record").resolve(key);
+    return dataDir.resolve("checkpoints").resolve(job).resolve(key);
   }
 
   public Path root() {

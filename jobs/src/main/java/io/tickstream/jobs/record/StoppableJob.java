@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs an unbounded job until it ends by itself or a stop is requested (SIGTERM / Ctrl-C in
- * {@code tickstream record}); a requested stop is Flink's <em>stop-with-savepoint</em>: sources are
+ * {@code tickstream record} and {@code run}); a requested stop is Flink's <em>stop-with-savepoint</em>: sources are
  * suspended, a savepoint is taken and, with it, the exactly-once sinks commit what they hold, so a
  * new process resuming from that savepoint continues exactly where this one stopped. When the
  * savepoint cannot be taken within {@code stopTimeout} the job is cancelled instead; the newest
@@ -56,15 +56,15 @@ public final class StoppableJob {
       return new Outcome(jobId, true, null);
     }
     String reason = stopRequest.getNow("stop requested");
-    LOG.info("record: {}: stopping job {} with a savepoint under {}", reason, jobId, savepointDir);
+    LOG.info("{}: stopping job {} with a savepoint under {}", reason, jobId, savepointDir);
     String savepoint = null;
     try {
       savepoint = client.stopWithSavepoint(false, savepointDir.toUri().toString(), SavepointFormatType.CANONICAL)
           .get(stopTimeout.toMillis(), TimeUnit.MILLISECONDS);
-      LOG.info("record: stopped with savepoint {} (everything before it is committed; a new `record` resumes from it)",
+      LOG.info("stopped with savepoint {} (everything before it is committed; a new run of the command resumes from it)",
           savepoint);
     } catch (Exception e) {
-      LOG.warn("record: stop-with-savepoint failed ({}); cancelling job {} — a new `record` resumes from the newest"
+      LOG.warn("stop-with-savepoint failed ({}); cancelling job {} — a new run of the command resumes from the newest"
           + " retained checkpoint", e.toString(), jobId);
       client.cancel().get(stopTimeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -74,7 +74,7 @@ public final class StoppableJob {
       if (savepoint != null) {
         throw e;
       }
-      LOG.info("record: job {} cancelled", jobId);
+      LOG.info("job {} cancelled", jobId);
     }
     return new Outcome(jobId, false, savepoint);
   }
