@@ -2,6 +2,7 @@ package io.tickstream.connectors.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.tickstream.connectors.kafka.testing.TestKafka;
 import io.tickstream.schemas.avro.NtpProbe;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,8 +21,6 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,19 +35,11 @@ class KafkaAvroRoundTripTest {
   static final MiniClusterExtension MINI_CLUSTER = new MiniClusterExtension(
       new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
-  static KafkaClusterTestKit kafka;
+  static TestKafka kafka;
 
   @BeforeAll
   static void startBroker() throws Exception {
-    kafka = new KafkaClusterTestKit.Builder(
-        new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .build();
-    kafka.format();
-    kafka.startup();
-    kafka.waitForReadyBrokers();
+    kafka = TestKafka.start();
   }
 
   @AfterAll
@@ -68,7 +59,7 @@ class KafkaAvroRoundTripTest {
     StreamExecutionEnvironment out = StreamExecutionEnvironment.getExecutionEnvironment();
     out.setRuntimeMode(RuntimeExecutionMode.BATCH);
     out.fromData(probes).sinkTo(KafkaSink.<NtpProbe>builder()
-        .setBootstrapServers(kafka.bootstrapServers())
+        .setBootstrapServers(kafka.bootstrap())
         .setRecordSerializer(KafkaRecordSerializationSchema.builder().setTopic(topic)
             .setValueSerializationSchema(AvroSingleObjectSchema.of(NtpProbe.class)).build())
         .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
@@ -76,7 +67,7 @@ class KafkaAvroRoundTripTest {
     out.execute("write probes");
 
     Properties p = new Properties();
-    p.put("bootstrap.servers", kafka.bootstrapServers());
+    p.put("bootstrap.servers", kafka.bootstrap());
     try (KafkaProducer<byte[], byte[]> producer =
         new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
       producer.send(new ProducerRecord<>(topic, "{\"server\":\"not avro\"}".getBytes())).get();
@@ -85,7 +76,7 @@ class KafkaAvroRoundTripTest {
     StreamExecutionEnvironment in = StreamExecutionEnvironment.getExecutionEnvironment();
     in.setRuntimeMode(RuntimeExecutionMode.BATCH);
     KafkaSource<NtpProbe> source = KafkaSource.<NtpProbe>builder()
-        .setBootstrapServers(kafka.bootstrapServers())
+        .setBootstrapServers(kafka.bootstrap())
         .setTopics(topic)
         .setGroupId("test")
         .setStartingOffsets(OffsetsInitializer.earliest())

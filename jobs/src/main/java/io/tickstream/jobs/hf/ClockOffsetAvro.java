@@ -15,7 +15,8 @@ import java.time.Instant;
  *   <li>natural key receiver / channel ({@code FUSED} for the fused row) / version / {@code minute_utc_ns} =
  *       the row's {@code minute_boundary_utc} (as the table's {@code minute_utc});</li>
  *   <li>the CSV's epoch-seconds columns as exact ns ({@code system_time_ns}, {@code utc_time_ns},
- *       {@code minute_boundary_utc_ns}, {@code processed_at_ns});</li>
+ *       {@code minute_boundary_utc_ns}, {@code processed_at_ns}; the CSV and the table's TIMESTAMPTZ hold the
+ *       same instants truncated to µs);</li>
  *   <li>an unknown number (NaN: empty CSV field, SQL NULL) is null; numbers keep full double precision
  *       like the table (the CSV rounds to 2–4 decimals for display);</li>
  *   <li>{@code propagation_mode} label / {@code n_hops} null when there is no mode, {@code rtp_timestamp}

@@ -12,6 +12,7 @@ import io.tickstream.connectors.config.TickstreamConfig;
 import io.tickstream.connectors.db.Database;
 import io.tickstream.connectors.db.Json;
 import io.tickstream.connectors.db.testing.TestDatabases;
+import io.tickstream.connectors.kafka.testing.TestKafka;
 import io.tickstream.connectors.mesh.KafkaProbeRouter;
 import io.tickstream.connectors.mesh.MeshRepository;
 import java.net.URI;
@@ -20,13 +21,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,24 +40,12 @@ class MeshKafkaPipelineTest {
   static final String SEED_BODY = "{\"as_of_utc\":\"2025-08-10T17:30:00Z\",\"client_id\":\"node-la-01\",\"method\":\"sntp_v3\",\n"
       + "       \"results\":[{\"server\":\"time.nist.gov\",\"samples\":5,\"offset_mean_ms\":-1.1,\"offset_std_ms\":0.2,\"rtt_mean_ms\":20.0}] }";
 
-  static KafkaClusterTestKit kafka;
+  static TestKafka kafka;
 
   @BeforeAll
   static void startKafka() throws Exception {
-    kafka = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1)
-        .setNumControllerNodes(1).build())
-        .setConfigProp("offsets.topic.replication.factor", "1")
-        .setConfigProp("transaction.state.log.replication.factor", "1")
-        .setConfigProp("transaction.state.log.min.isr", "1")
-        .build();
-    kafka.format();
-    kafka.startup();
-    kafka.waitForReadyBrokers();
-    Properties p = new Properties();
-    p.put("bootstrap.servers", kafka.bootstrapServers());
-    try (Admin admin = Admin.create(p)) {
-      admin.createTopics(List.of(new NewTopic(KafkaProbeRouter.TOPIC, 1, (short) 1))).all().get();
-    }
+    kafka = TestKafka.start();
+    kafka.createTopic(KafkaProbeRouter.TOPIC, 1, Map.of());
   }
 
   @AfterAll
@@ -76,7 +60,7 @@ class MeshKafkaPipelineTest {
       db.migrate();
       String token = new MeshRepository(db).issueToken("node-la-01");
       TickstreamConfig cfg = TickstreamConfig.resolve(Map.of(TickstreamConfig.DB_URL, pgUrl,
-          TickstreamConfig.KAFKA_BOOTSTRAP, kafka.bootstrapServers()), Map.of()).withAppConfig(db);
+          TickstreamConfig.KAFKA_BOOTSTRAP, kafka.bootstrap()), Map.of()).withAppConfig(db);
       try (ApiServer api = new ApiServer(new ApiContext(db, cfg, "t", "t"), List.of(new MeshModule())).start("127.0.0.1", 0)) {
         HttpResponse<String> r = post(api, token);
         assertEquals(200, r.statusCode(), r.body());
@@ -85,7 +69,7 @@ class MeshKafkaPipelineTest {
         assertEquals(1, j.get("accepted").asInt());
         assertEquals(0, MeshPipelineBenchmark.count(db, "SELECT COUNT(*) FROM ntp_probe"), "stored by the job, not the API");
 
-        MeshCommand.run(kafka.bootstrapServers(), KafkaProbeRouter.TOPIC, "test-1", pgUrl, true);
+        MeshCommand.run(kafka.bootstrap(), KafkaProbeRouter.TOPIC, "test-1", pgUrl, true);
         assertEquals(1, MeshPipelineBenchmark.count(db, "SELECT COUNT(*) FROM ntp_probe WHERE server = 'time.nist.gov' "
             + "AND offset_mean_ms = -1.1 AND accepted AND raw->>'method' = 'sntp_v3'"));
         assertEquals(1, MeshPipelineBenchmark.count(db, "SELECT COUNT(*) FROM mesh_consensus WHERE method = 'huber' "
@@ -95,7 +79,7 @@ class MeshKafkaPipelineTest {
 
         // replay: the same payload again, and the whole topic re-read by a new job run
         assertEquals(200, post(api, token).statusCode());
-        MeshCommand.run(kafka.bootstrapServers(), KafkaProbeRouter.TOPIC, "test-2", pgUrl, true);
+        MeshCommand.run(kafka.bootstrap(), KafkaProbeRouter.TOPIC, "test-2", pgUrl, true);
         assertEquals(1, MeshPipelineBenchmark.count(db, "SELECT COUNT(*) FROM ntp_probe"));
         assertEquals(consensusRows, MeshPipelineBenchmark.count(db, "SELECT COUNT(*) FROM mesh_consensus"));
         assertEquals(1, MeshPipelineBenchmark.count(db, "SELECT COUNT(*) FROM mesh_node WHERE last_seen IS NOT NULL"));
@@ -108,7 +92,7 @@ class MeshKafkaPipelineTest {
     String pgUrl = TestDatabases.freshPostgresUrl();
     int nodes = Integer.getInteger("mesh.bench.nodes", 3);
     int rounds = Integer.getInteger("mesh.bench.rounds", 4);
-    MeshPipelineBenchmark.Result r = MeshPipelineBenchmark.run(kafka.bootstrapServers(), pgUrl, nodes, 7, rounds,
+    MeshPipelineBenchmark.Result r = MeshPipelineBenchmark.run(kafka.bootstrap(), pgUrl, nodes, 7, rounds,
         Integer.getInteger("mesh.bench.clients", 2), System.out::println);
     System.out.println(r.describe());
     assertEquals((long) nodes * 7 * rounds, r.probes());
