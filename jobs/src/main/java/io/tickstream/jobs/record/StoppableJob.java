@@ -64,6 +64,10 @@ public final class StoppableJob {
       LOG.info("stopped with savepoint {} (everything before it is committed; a new run of the command resumes from it)",
           savepoint);
     } catch (Exception e) {
+      if (endedMeanwhile(result)) {
+        LOG.info("job {} ended by itself while the stop was requested ({})", jobId, reason);
+        return new Outcome(jobId, true, null);
+      }
       LOG.warn("stop-with-savepoint failed ({}); cancelling job {} — a new run of the command resumes from the newest"
           + " retained checkpoint", e.toString(), jobId);
       client.cancel().get(stopTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -77,5 +81,15 @@ public final class StoppableJob {
       LOG.info("job {} cancelled", jobId);
     }
     return new Outcome(jobId, false, savepoint);
+  }
+
+  /** The job finished normally (its input ended) in the meantime: there is nothing left to stop. */
+  private static boolean endedMeanwhile(CompletableFuture<?> result) {
+    try {
+      result.get(5, TimeUnit.SECONDS);
+      return true;
+    } catch (Exception e) {
+      return false;
+    }
   }
 }
