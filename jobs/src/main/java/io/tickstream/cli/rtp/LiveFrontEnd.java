@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.slf4j.Logger;
@@ -156,6 +157,12 @@ public final class LiveFrontEnd {
    * checkpoint holds finished sources and cannot be continued).
    */
   public StoppableJob.Outcome run(String jobName, CompletableFuture<String> stopRequest) throws Exception {
+    if (!env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
+      // `flink run -d`: submit and return; the cluster runs, stops (flink stop) and resumes (flink run -s) the job
+      String id = env.executeAsync(jobName).getJobID().toString();
+      LOG.info("{}: submitted detached job {}; checkpoints under {}", label, id, checkpoints.root().resolve(id));
+      return StoppableJob.Outcome.detached(id);
+    }
     StoppableJob.Outcome outcome;
     try (StopSignals signals = new StopSignals(stopRequest)) {
       outcome = StoppableJob.run(env, jobName, checkpoints.savepointDir(), stopRequest,

@@ -29,11 +29,22 @@ public final class StoppableJob {
    * @param jobId Flink job id
    * @param endedByItself the sources finished (e.g. {@code --idle-stop}); false when stopped on request
    * @param savepoint the stop-with-savepoint path, or null
+   * @param detached submitted to a cluster without waiting for it
    */
-  public record Outcome(String jobId, boolean endedByItself, String savepoint) {
+  public record Outcome(String jobId, boolean endedByItself, String savepoint, boolean detached) {
+    public Outcome(String jobId, boolean endedByItself, String savepoint) {
+      this(jobId, endedByItself, savepoint, false);
+    }
+
+    /** Submitted without waiting ({@code flink run -d}): the cluster owns the job from here. */
+    public static Outcome detached(String jobId) {
+      return new Outcome(jobId, false, null, true);
+    }
+
     @Override
     public String toString() {
-      return endedByItself ? "input ended" : savepoint != null ? "stopped with savepoint " + savepoint : "cancelled";
+      return detached ? "submitted detached job " + jobId : endedByItself ? "input ended"
+          : savepoint != null ? "stopped with savepoint " + savepoint : "cancelled";
     }
   }
 
