@@ -132,6 +132,10 @@ public final class RunCommand implements Callable<Integer> {
       System.err.println("--input kafka needs --kafka-bootstrap or KAFKA_BOOTSTRAP");
       return 2;
     }
+    if (kafkaInput && live.idleStopSeconds() != 0) {
+      System.err.println("--idle-stop applies to RTP input only (Kafka input: --until-end)");
+      return 2;
+    }
     if (untilEnd && !kafkaInput) {
       System.err.println("--until-end applies to Kafka input only (RTP input: --idle-stop)");
       return 2;

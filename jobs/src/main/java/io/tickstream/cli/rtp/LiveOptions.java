@@ -48,6 +48,10 @@ public final class LiveOptions {
     return config;
   }
 
+  public long idleStopSeconds() {
+    return idleStopSeconds;
+  }
+
   public long checkpointSeconds() {
     return checkpointSeconds;
   }

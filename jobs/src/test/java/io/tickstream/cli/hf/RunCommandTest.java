@@ -201,12 +201,14 @@ class RunCommandTest {
           "--until-end"));
       assertEquals(2, new CommandLine(new RunCommand()).execute("--config", station.toString(), "--input", "kafka",
           "--data-dir", dir.resolve("d").toString()));
+      assertEquals(2, new CommandLine(new RunCommand()).execute("--config", station.toString(), "--input", "kafka",
+          "--kafka-bootstrap", "localhost:1", "--idle-stop", "5"));
     } finally {
       System.setErr(old);
     }
     String text = err.toString(StandardCharsets.UTF_8);
     for (String s : List.of("--input must be rtp, kafka or auto, got 'udp'",
-        "--until-end applies to Kafka input only", "--input kafka needs --kafka-bootstrap or KAFKA_BOOTSTRAP")) {
+        "--until-end applies to Kafka input only", "--idle-stop applies to RTP input only", "--input kafka needs --kafka-bootstrap or KAFKA_BOOTSTRAP")) {
       assertTrue(text.contains(s), s + " in\n" + text);
     }
   }
