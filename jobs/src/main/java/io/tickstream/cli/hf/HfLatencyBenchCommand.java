@@ -132,75 +132,77 @@ public final class HfLatencyBenchCommand implements Callable<Integer> {
     long durationNs = LEAD_NS + fedMinutes * 60_000_000_000L + (long) (tailWallS * speed * 1e9);
     long simStartNs = FIRST_MINUTE_NS - LEAD_NS;
     LatencyLog log = LatencyLog.create(speed);
-
-    Configuration conf = new Configuration();
-    conf.setString("execution.checkpointing.storage", "filesystem");
-    conf.setString("execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString());
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    env.setParallelism(parallelism);
-    env.enableCheckpointing(Math.max(100, Math.round(checkpointSeconds * 1000)));
-    DataStream<IqBlock> iq;
-    Path dataDir = work.resolve("data");
-    if (feed == Feed.rtp) {
-      RtpSourceConfig src = new RtpSourceConfig(st.endpoints(), st.channels(), RtpIngestOptions.DEFAULTS, false, 4096, 3000);
-      iq = RecordJob.build(env, new RtpSource(src), RawArchiveSettings.of(dataDir, st));
-    } else {
-      PacedWwvBlocks gen = new PacedWwvBlocks(log.id(), List.of(new PacedWwvBlocks.Channel("WWV_10_MHz", 10),
-          new PacedWwvBlocks.Channel("WWV_15_MHz", 15)), st.gridSquare(), rateHz, dClockMs, simStartNs,
-          Math.max(1, rateHz * blockMs / 1000), FIRST_MINUTE_NS);
-      iq = env.fromSource(new DataGeneratorSource<>(gen, gen.count(durationNs), IqBlockSerializer.TYPE),
-          WatermarkStrategy.noWatermarks(), "paced generated WWV IQ").setParallelism(1);
-    }
-    HfTimingJob.Outputs outputs = HfTimingJob.build(iq, hf, HfTimingJob.standardSinks(url, null, dataDir, hf));
-    outputs.clockOffsets().sinkTo(new LatencyLog.ArrivalSink(log.id())).name("latency probe").setParallelism(1);
-    long watermarkIntervalMs = env.getConfig().getAutoWatermarkInterval();
-
-    out.printf("hf-latency: %s feed, %d+%d minute(s) (warm-up + measured) of WWV 10/15 MHz at %d Hz, speed %.3g x,"
-            + " checkpoint every %.3g s, parallelism %d, Phases %s; work directory %s%n", feed, warmupMinutes, minutes,
-        rateHz, speed, checkpointSeconds, parallelism, noPhase3 ? "2" : "2+3", work);
-    out.printf("expected wall time about %.0f s; load average at start %.2f%n",
-        (durationNs / 1e9) / speed + 10, loadAverage());
-    out.flush();
-    long cpu0 = HfJobBenchCommand.processCpuNs();
-    ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "hf-latency-db-poll");
-      t.setDaemon(true);
-      return t;
-    });
-    try (Database db = Database.open(url)) {
-      poll.scheduleWithFixedDelay(() -> pollCommitted(db, log), 100, 100, TimeUnit.MILLISECONDS);
-      poll.scheduleWithFixedDelay(() -> progress(out, log), 15, 15, TimeUnit.SECONDS);
-      CompletableFuture<Void> job = CompletableFuture.runAsync(() -> {
-        try {
-          env.execute("tickstream bench hf-latency");
-        } catch (Exception e) {
-          throw new RuntimeException(e);
-        }
-      });
+    try {
+      Configuration conf = new Configuration();
+      conf.setString("execution.checkpointing.storage", "filesystem");
+      conf.setString("execution.checkpointing.dir", work.resolve("checkpoints").toUri().toString());
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+      env.setParallelism(parallelism);
+      env.enableCheckpointing(Math.max(100, Math.round(checkpointSeconds * 1000)));
+      DataStream<IqBlock> iq;
+      Path dataDir = work.resolve("data");
       if (feed == Feed.rtp) {
-        UdpPorts.awaitBound(dp, 120_000, job);
-        UdpPorts.awaitBound(sp, 120_000, job);
-        RtpSimulator sim = SimulatedWwv.radiod(st.gridSquare(), rateHz, dClockMs, simStartNs, durationNs, FIRST_MINUTE_NS);
-        sendPaced(sim, log, simStartNs, dp, sp);
+        RtpSourceConfig src = new RtpSourceConfig(st.endpoints(), st.channels(), RtpIngestOptions.DEFAULTS, false, 4096, 3000);
+        iq = RecordJob.build(env, new RtpSource(src), RawArchiveSettings.of(dataDir, st));
+      } else {
+        PacedWwvBlocks gen = new PacedWwvBlocks(log.id(), List.of(new PacedWwvBlocks.Channel("WWV_10_MHz", 10),
+            new PacedWwvBlocks.Channel("WWV_15_MHz", 15)), st.gridSquare(), rateHz, dClockMs, simStartNs,
+            Math.max(1, rateHz * blockMs / 1000), FIRST_MINUTE_NS);
+        iq = env.fromSource(new DataGeneratorSource<>(gen, gen.count(durationNs), IqBlockSerializer.TYPE),
+            WatermarkStrategy.noWatermarks(), "paced generated WWV IQ").setParallelism(1);
       }
-      job.get();
-      poll.shutdown();
-      poll.awaitTermination(5, TimeUnit.SECONDS);
-      pollCommitted(db, log);
+      HfTimingJob.Outputs outputs = HfTimingJob.build(iq, hf, HfTimingJob.standardSinks(url, null, dataDir, hf));
+      outputs.clockOffsets().sinkTo(new LatencyLog.ArrivalSink(log.id())).name("latency probe").setParallelism(1);
+      long watermarkIntervalMs = env.getConfig().getAutoWatermarkInterval();
+
+      out.printf("hf-latency: %s feed, %d+%d minute(s) (warm-up + measured) of WWV 10/15 MHz at %d Hz, speed %.3g x,"
+              + " checkpoint every %.3g s, parallelism %d, Phases %s; work directory %s%n", feed, warmupMinutes, minutes,
+          rateHz, speed, checkpointSeconds, parallelism, noPhase3 ? "2" : "2+3", work);
+      out.printf("expected wall time about %.0f s; load average at start %.2f%n",
+          (durationNs / 1e9) / speed + 10, loadAverage());
+      out.flush();
+      long cpu0 = HfJobBenchCommand.processCpuNs();
+      ScheduledExecutorService poll = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "hf-latency-db-poll");
+        t.setDaemon(true);
+        return t;
+      });
+      try (Database db = Database.open(url)) {
+        poll.scheduleWithFixedDelay(() -> pollCommitted(db, log), 100, 100, TimeUnit.MILLISECONDS);
+        poll.scheduleWithFixedDelay(() -> progress(out, log), 15, 15, TimeUnit.SECONDS);
+        CompletableFuture<Void> job = CompletableFuture.runAsync(() -> {
+          try {
+            env.execute("tickstream bench hf-latency");
+          } catch (Exception e) {
+            throw new RuntimeException(e);
+          }
+        });
+        if (feed == Feed.rtp) {
+          UdpPorts.awaitBound(dp, 120_000, job);
+          UdpPorts.awaitBound(sp, 120_000, job);
+          RtpSimulator sim = SimulatedWwv.radiod(st.gridSquare(), rateHz, dClockMs, simStartNs, durationNs, FIRST_MINUTE_NS);
+          sendPaced(sim, log, simStartNs, dp, sp);
+        }
+        job.get();
+        poll.shutdown();
+        poll.awaitTermination(5, TimeUnit.SECONDS);
+        pollCommitted(db, log);
+      } finally {
+        poll.shutdownNow();
+      }
+      double cpuS = (HfJobBenchCommand.processCpuNs() - cpu0) / 1e9;
+      new LatencyReport(log, List.of("WWV_10_MHz", "WWV_15_MHz"), hf, watermarkIntervalMs, checkpointSeconds)
+          .print(out, FIRST_MINUTE_NS, warmupMinutes, fedMinutes);
+      double feedS = log.feedCpuNs() / 1e9;
+      out.printf("process CPU %.1f s for %d minute(s) of 2-channel input, of which the simulated feed (signal generation%s)"
+          + " %.1f s: the graph ≈ %.2f CPU s per input minute; load average at end %.2f (2 cores, shared)%n", cpuS,
+          fedMinutes, feed == Feed.rtp ? ", RTP send" : "", feedS, (cpuS - feedS) / fedMinutes, loadAverage());
+      out.println("work directory (delete when done): " + work);
+      out.flush();
+      return 0;
     } finally {
-      poll.shutdownNow();
+      log.remove();
     }
-    double cpuS = (HfJobBenchCommand.processCpuNs() - cpu0) / 1e9;
-    new LatencyReport(log, List.of("WWV_10_MHz", "WWV_15_MHz"), hf, watermarkIntervalMs, checkpointSeconds)
-        .print(out, FIRST_MINUTE_NS, warmupMinutes, fedMinutes);
-    double feedS = log.feedCpuNs() / 1e9;
-    out.printf("process CPU %.1f s for %d minute(s) of 2-channel input, of which the simulated feed (signal generation%s)"
-        + " %.1f s: the graph ≈ %.2f CPU s per input minute; load average at end %.2f (2 cores, shared)%n", cpuS,
-        fedMinutes, feed == Feed.rtp ? ", RTP send" : "", feedS, (cpuS - feedS) / fedMinutes, loadAverage());
-    out.println("work directory (delete when done): " + work);
-    out.flush();
-    log.remove();
-    return 0;
   }
 
   /** Sends the simulated radiod stream, each packet when the simulated clock reaches its last sample. */
