@@ -18,6 +18,7 @@ import picocli.CommandLine;
         io.tickstream.cli.rtp.BenchRtpCommand.class,
         io.tickstream.cli.gap.GapBenchCommand.class,
         io.tickstream.cli.hf.HfJobBenchCommand.class,
+        io.tickstream.cli.hf.HfLatencyBenchCommand.class,
     })
 public final class BenchCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -4,6 +4,7 @@ import io.tickstream.api.ApiError;
 import io.tickstream.connectors.db.Database;
 import io.tickstream.connectors.db.DbException;
 import io.tickstream.connectors.db.Dialect;
+import io.tickstream.connectors.db.InstantRange;
 import io.tickstream.connectors.db.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -106,17 +107,11 @@ public final class GapReadRoutes {
 
   private List<Map<String, Object>> rows(String select, Instant from, Instant to, RowMapper mapper) {
     Dialect d = db.dialect();
-    String sql = select + " WHERE 1 = 1" + (from == null ? "" : " AND as_of_utc >= ?")
-        + (to == null ? "" : " AND as_of_utc <= ?") + " ORDER BY as_of_utc LIMIT " + MAX_ROWS;
+    InstantRange range = new InstantRange(from, to);
+    String sql = select + " WHERE 1 = 1" + range.conditions("as_of_utc") + " ORDER BY as_of_utc LIMIT " + MAX_ROWS;
     List<Map<String, Object>> out = new ArrayList<>();
     try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
-      if (from != null) {
-        d.setInstant(ps, i++, from);
-      }
-      if (to != null) {
-        d.setInstant(ps, i, to);
-      }
+      range.bind(d, ps, 1);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(mapper.map(rs));

@@ -4,6 +4,7 @@ import io.tickstream.connectors.db.Database;
 import io.tickstream.connectors.db.DbException;
 import io.tickstream.connectors.db.Dialect;
 import io.tickstream.connectors.db.Json;
+import io.tickstream.connectors.db.Transactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,23 +38,10 @@ public final class PhaseGapStore {
 
   public WriteResult write(PhaseGapRecord r) {
     try (Connection c = db.connection()) {
-      c.setAutoCommit(false);
-      try {
+      return Transactions.run(c, () -> {
         Outcome fit = upsertFit(c, r);
-        WriteResult res;
-        if (!r.authoritative()) {
-          res = new WriteResult(fit, Outcome.SKIPPED, null);
-        } else {
-          res = upsertHistory(c, r, fit);
-        }
-        c.commit();
-        return res;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+        return r.authoritative() ? upsertHistory(c, r, fit) : new WriteResult(fit, Outcome.SKIPPED, null);
+      });
     } catch (SQLException e) {
       throw new DbException("cannot write phase gap of '" + r.streamKey() + "' at "
           + instant(r.fit().asOfUtcNs()) + ": " + e.getMessage(), e);

@@ -91,12 +91,35 @@ public final class RtpReceiver implements AutoCloseable {
       int rcv = ch.getOption(StandardSocketOptions.SO_RCVBUF);
       LOG.info("RTP {} socket bound to {}{}, receive buffer {} bytes", what, ch.getLocalAddress(),
           groups.isEmpty() ? "" : " joined " + groups + " on " + ni.getName(), rcv);
+      if (rcv < endpoints.receiveBufferBytes() && "data".equals(what)) {
+        LOG.warn("RTP {} socket: the kernel granted a {} byte receive buffer of the {} requested (capped by"
+            + " net.core.rmem_max{}); packets arriving while the receiving thread is blocked beyond that are lost."
+            + " Raise the cap with `sysctl -w net.core.rmem_max={}`", what, rcv, endpoints.receiveBufferBytes(),
+            rmemMax(), endpoints.receiveBufferBytes());
+      }
       return ch;
     } catch (IOException e) {
       ch.close();
       throw new IOException("cannot open RTP " + what + " socket on port " + port
           + (groups.isEmpty() ? "" : " (multicast " + groups + ")") + ": " + e.getMessage(), e);
     }
+  }
+
+  /** " = N" from /proc (Linux), or "" where it cannot be read. */
+  private static String rmemMax() {
+    try {
+      try (java.io.BufferedReader r = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of("/proc/sys/net/core/rmem_max"))) {
+        String line = r.readLine();
+        return line == null ? "" : " = " + line.trim();
+      }
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  /** Receive buffer the kernel granted the data socket (bytes, as {@code SO_RCVBUF} reports it). */
+  public int dataReceiveBufferBytes() throws IOException {
+    return data.getOption(StandardSocketOptions.SO_RCVBUF);
   }
 
   private NetworkInterface multicastInterface() throws SocketException {

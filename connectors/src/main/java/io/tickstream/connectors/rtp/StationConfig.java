@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  * status_port = 5006
  * bind_address = "127.0.0.1"    # unicast only
  * interface = "eth0"
+ * receive_buffer_bytes = 8388608  # SO_RCVBUF requested per socket (the kernel caps it at net.core.rmem_max)
  *
  * [archive]                     # all optional
  * compression_level = 1         # deflate 0..9 (0 = off)
@@ -123,6 +124,7 @@ public record StationConfig(
     int statusPort = (int) v.integer(rd, "radiod.status_port", RtpEndpoints.DEFAULT_STATUS_PORT, 1, 65535);
     String bind = v.str(rd, "radiod.bind_address", false);
     String iface = v.str(rd, "radiod.interface", false);
+    int receiveBuffer = (int) v.integer(rd, "radiod.receive_buffer_bytes", 8 << 20, 65_536, 1 << 30);
     if (dataPort == statusPort) {
       errors.add(where + ": radiod.data_port and radiod.status_port are both " + dataPort);
     }
@@ -164,7 +166,7 @@ public record StationConfig(
     }
     return new StationConfig(callsign, grid.toUpperCase(Locale.ROOT).substring(0, 2) + grid.substring(2),
         receiver, pswsStation, pswsInstrument,
-        new RtpEndpoints(dataGroup, dataPort, statusGroup, statusPort, bind, iface, 8 << 20), level, cadence, quota,
+        new RtpEndpoints(dataGroup, dataPort, statusGroup, statusPort, bind, iface, receiveBuffer), level, cadence, quota,
         chans);
   }
 

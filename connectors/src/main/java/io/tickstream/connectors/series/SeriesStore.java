@@ -4,7 +4,9 @@ import io.tickstream.connectors.db.Database;
 import io.tickstream.connectors.db.DbException;
 import io.tickstream.connectors.db.Dialect;
 import io.tickstream.connectors.db.IngestRuns;
+import io.tickstream.connectors.db.InstantRange;
 import io.tickstream.connectors.db.Json;
+import io.tickstream.connectors.db.Transactions;
 import io.tickstream.core.gap.SeriesPoint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -112,39 +114,36 @@ public final class SeriesStore {
         + " WHERE observation.value <> excluded.value"
         + " OR observation.uncertainty IS DISTINCT FROM excluded.uncertainty"
         + " OR observation.quality_flags <> excluded.quality_flags";
-    int written = 0;
+    int written;
     try (Connection c = db.connection()) {
-      c.setAutoCommit(false);
-      try (PreparedStatement ps = c.prepareStatement(sql)) {
-        int pending = 0;
-        for (SeriesObservation o : observations) {
-          ps.setLong(1, streamId);
-          d.setInstant(ps, 2, instant(o.tUtcNs()));
-          ps.setDouble(3, o.value());
-          if (Double.isFinite(o.uncertainty())) {
-            ps.setDouble(4, o.uncertainty());
-          } else {
-            ps.setNull(4, Types.DOUBLE);
+      written = Transactions.run(c, () -> {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          int n = 0;
+          int pending = 0;
+          for (SeriesObservation o : observations) {
+            ps.setLong(1, streamId);
+            d.setInstant(ps, 2, instant(o.tUtcNs()));
+            ps.setDouble(3, o.value());
+            if (Double.isFinite(o.uncertainty())) {
+              ps.setDouble(4, o.uncertainty());
+            } else {
+              ps.setNull(4, Types.DOUBLE);
+            }
+            ps.setInt(5, o.qualityFlags());
+            d.setJson(ps, 6, Json.toJson(o.raw(), "observation.raw"));
+            ps.setLong(7, ingestRunId);
+            ps.addBatch();
+            if (++pending == 1000) {
+              n += sum(ps.executeBatch());
+              pending = 0;
+            }
           }
-          ps.setInt(5, o.qualityFlags());
-          d.setJson(ps, 6, Json.toJson(o.raw(), "observation.raw"));
-          ps.setLong(7, ingestRunId);
-          ps.addBatch();
-          if (++pending == 1000) {
-            written += sum(ps.executeBatch());
-            pending = 0;
+          if (pending > 0) {
+            n += sum(ps.executeBatch());
           }
+          return n;
         }
-        if (pending > 0) {
-          written += sum(ps.executeBatch());
-        }
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+      });
     } catch (SQLException e) {
       throw new DbException("cannot write observations of stream id " + streamId + ": " + e.getMessage(), e);
     }
@@ -205,18 +204,13 @@ public final class SeriesStore {
     StreamInfo s = find(streamKey).orElseThrow(() -> new IllegalArgumentException("no stream '" + streamKey
         + "' (see 'tickstream series list')"));
     Dialect d = db.dialect();
+    InstantRange range = new InstantRange(from, to);
     String sql = "SELECT t_utc, value, uncertainty, quality_flags FROM observation WHERE stream_id = ?"
-        + (from == null ? "" : " AND t_utc >= ?") + (to == null ? "" : " AND t_utc <= ?") + " ORDER BY t_utc";
+        + range.conditions("t_utc") + " ORDER BY t_utc";
     List<SeriesPoint> out = new ArrayList<>();
     try (Connection c = db.connection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      int i = 1;
-      ps.setLong(i++, s.id());
-      if (from != null) {
-        d.setInstant(ps, i++, from);
-      }
-      if (to != null) {
-        d.setInstant(ps, i, to);
-      }
+      ps.setLong(1, s.id());
+      range.bind(d, ps, 2);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           if ((rs.getInt("quality_flags") & excludeFlags) != 0) {

@@ -56,6 +56,12 @@ class StationConfigTest {
     assertEquals("wwv-iq.local", c.endpoints().dataGroup());
     assertEquals(5004, c.endpoints().dataPort());
     assertEquals(5006, c.endpoints().statusPort());
+    assertEquals(8 << 20, c.endpoints().receiveBufferBytes(), "default SO_RCVBUF request");
+    assertEquals(32 << 20, StationConfig.parse(GOOD.replace("[radiod]\n", "[radiod]\nreceive_buffer_bytes = 33554432\n"),
+        "st.toml").endpoints().receiveBufferBytes());
+    StationConfigException tiny = assertThrows(StationConfigException.class, () -> StationConfig.parse(
+        GOOD.replace("[radiod]\n", "[radiod]\nreceive_buffer_bytes = 1024\n"), "st.toml"));
+    assertTrue(tiny.getMessage().contains("radiod.receive_buffer_bytes"), tiny.getMessage());
     assertEquals(6, c.compressionLevel());
     assertEquals(60_000, c.fileCadenceMs());
     assertEquals(2.5, c.quotaGbPerChannel());

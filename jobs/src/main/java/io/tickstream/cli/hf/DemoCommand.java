@@ -3,12 +3,16 @@ package io.tickstream.cli.hf;
 import io.tickstream.cli.ConfigOptions;
 import io.tickstream.connectors.db.Database;
 import io.tickstream.connectors.rtp.RawArchiveSettings;
+import io.tickstream.connectors.drf.DrfBlock;
+import io.tickstream.connectors.drf.DrfChannelReader;
 import io.tickstream.connectors.rtp.RtpIngestOptions;
+import io.tickstream.connectors.rtp.RtpSimulator;
 import io.tickstream.connectors.rtp.RtpSource;
 import io.tickstream.connectors.rtp.RtpSourceConfig;
 import io.tickstream.connectors.rtp.StationConfig;
 import io.tickstream.connectors.rtp.UdpPorts;
 import io.tickstream.core.signal.IqBlock;
+import io.tickstream.core.time.Rational;
 import io.tickstream.jobs.hf.HfJobConfig;
 import io.tickstream.jobs.hf.HfTimingJob;
 import io.tickstream.jobs.hf.ProductDrfSink;
@@ -19,6 +23,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.flink.configuration.Configuration;
@@ -40,6 +45,8 @@ import picocli.CommandLine.Option;
         "product); prints where each output went and a table of the measured D_clock per minute."})
 public final class DemoCommand implements Callable<Integer> {
   static final String VERSION = "demo";
+  /** Frames per RTP packet of {@link SimulatedWwv#radiod}. */
+  static final int FRAMES_PER_PACKET = 320;
   static final String STATION = """
       [station]
       callsign = "DEMO"
@@ -75,6 +82,12 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Simulated system time of the first minute (default ${DEFAULT-VALUE}, daytime on the WWV paths).")
   String start;
 
+  @Option(names = "--send-rate", defaultValue = "4000", paramLabel = "PACKETS/S",
+      description = {"Packets per second the simulated radiod sends (both channels; real time at 20 kHz is 125/s).",
+          "The graph may fall behind: the receive queue holds the whole demo stream when it fits in a quarter of",
+          "the heap, otherwise lower this on a loaded machine (default ${DEFAULT-VALUE})."})
+  long sendRate;
+
   @Mixin ConfigOptions common;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -105,7 +118,15 @@ public final class DemoCommand implements Callable<Integer> {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
       env.setParallelism(2);
       env.enableCheckpointing(2000);
-      RtpSourceConfig src = new RtpSourceConfig(st.endpoints(), st.channels(), RtpIngestOptions.DEFAULTS, false, 4096, 3000);
+      long durationNs = minutes * minuteNs + 15_000_000_000L;
+      long streamPackets = 2 * (durationNs / 1_000_000_000L + 1) * rateHz / FRAMES_PER_PACKET + 64;
+      int queue = receiveQueue(streamPackets, Runtime.getRuntime().maxMemory());
+      if (queue < streamPackets) {
+        out.printf("note: the simulated stream (%d packets) is longer than the receive queue (%d packets, a quarter of"
+            + " the heap); if the graph falls behind, packets are lost (reported below): lower --send-rate or raise"
+            + " TICKSTREAM_HEAP%n", streamPackets, queue);
+      }
+      RtpSourceConfig src = new RtpSourceConfig(st.endpoints(), st.channels(), RtpIngestOptions.DEFAULTS, false, queue, 3000);
       DataStream<IqBlock> iq = RecordJob.build(env, new RtpSource(src), settings);
       HfTimingJob.build(iq, hf, HfTimingJob.standardSinks(opened.db().url().original(), null, dataDir, hf));
       out.printf("demo: simulated radiod on 127.0.0.1:%d, %d min of WWV 10/15 MHz at %d Hz, D_clock %.3f ms%n", dp,
@@ -113,16 +134,70 @@ public final class DemoCommand implements Callable<Integer> {
       out.flush();
       long middle = firstMinute + minutes * minuteNs / 2;
       SimulatedWwv.runWith(env, "tickstream demo", dp, sp, SimulatedWwv.radiod(st.gridSquare(), rateHz, dClockMs, startNs,
-          minutes * minuteNs + 15_000_000_000L, middle));
+          durationNs, middle), RtpSimulator.Pacing.rate(sendRate));
+      boolean lost = printReceived(out, settings.top(), startNs, durationNs);
       out.println("outputs:");
       out.println("  Phase 1 raw archive   " + settings.topDir());
       out.println("  clock_offset rows     version " + VERSION + " in " + opened.db().url().masked());
       out.println("  D_clock series        " + dataDir.resolve("clock_offset") + "/<WWV_10_MHz|WWV_15_MHz|FUSED>/" + VERSION);
       out.println("  10 Hz UTC product     " + dataDir.resolve("processed").resolve(VERSION));
       printTable(out, opened.db(), firstMinute);
+      if (lost) {
+        out.printf("packets were lost: the graph fell behind the simulated radiod (%d packets/s, %.0f x real time) and the"
+            + " receive queue and socket buffer overflowed; rerun with a lower --send-rate%n", sendRate,
+            sendRate / (2.0 * rateHz / FRAMES_PER_PACKET));
+      }
       out.flush();
     }
     return 0;
+  }
+
+  /**
+   * Blocks the RTP source may hold between its receiving thread and the graph: the whole demo stream
+   * when it fits in a quarter of {@code maxHeapBytes} (then a graph falling behind a fast simulated
+   * radiod loses nothing: the receiving thread never blocks and the socket buffer never fills), at
+   * least the default 4096.
+   */
+  static int receiveQueue(long streamPackets, long maxHeapBytes) {
+    long bytesPerBlock = FRAMES_PER_PACKET * 8L + 256;
+    long fit = maxHeapBytes / 4 / bytesPerBlock;
+    return (int) Math.max(4096, Math.min(streamPackets, Math.min(fit, Integer.MAX_VALUE - 8)));
+  }
+
+  /** Prints the samples each channel's Phase 1 archive holds against those sent; true if any were lost. */
+  private static boolean printReceived(PrintWriter out, Path archive, long startNs, long durationNs) {
+    boolean lost = false;
+    out.println("received (Phase 1 archive vs sent):");
+    for (String ch : List.of("WWV_10_MHz", "WWV_15_MHz")) {
+      long stored = 0;
+      long sent;
+      try (DrfChannelReader r = DrfChannelReader.open(archive.resolve(ch))) {
+        for (DrfBlock b : r.continuousBlocks()) {
+          stored += b.count();
+        }
+        sent = sentSamples(r.sampleRate(), startNs, durationNs);
+      }
+      lost |= stored < sent;
+      out.printf("  %-11s %d of %d samples (%.2f %% lost)%n", ch, stored, sent, 100.0 * (sent - stored) / sent);
+    }
+    return lost;
+  }
+
+  /** Samples the simulator sends per channel: whole packets from the first index at or after the start to the end. */
+  static long sentSamples(Rational rate, long startNs, long durationNs) {
+    long first = rate.indexAtOrAfter(startNs);
+    // largest packet count whose last sample ends at or before the end (the simulator's rule), by bisection
+    long lo = 0;
+    long hi = durationNs / 1_000_000L * rate.numerator() / rate.denominator() / 1000 / FRAMES_PER_PACKET + 2;
+    while (lo < hi) {
+      long mid = (lo + hi + 1) / 2;
+      if (rate.timeNsOfIndexFloor(first + mid * FRAMES_PER_PACKET) <= startNs + durationNs) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo * FRAMES_PER_PACKET;
   }
 
   private void printTable(PrintWriter out, Database db, long firstMinuteNs) throws Exception {

@@ -46,6 +46,12 @@ public final class HfReprocess {
 
   public static Result run(Request req, Database db, Path dataDir, String gitCommit, PrintStream progress)
       throws Exception {
+    return run(req, Map.of(), db, dataDir, gitCommit, progress);
+  }
+
+  /** As {@link #run(Request, Database, Path, String, PrintStream)}, recording {@code moreParams} in the ingest_run row too. */
+  public static Result run(Request req, Map<String, Object> moreParams, Database db, Path dataDir, String gitCommit,
+      PrintStream progress) throws Exception {
     List<ArchiveSource.ArchiveChannel> channels = ArchiveSource.channels(req.archive(), req.channels());
     Map<String, Double> freqs = new TreeMap<>();
     for (ArchiveSource.ArchiveChannel c : channels) {
@@ -72,6 +78,7 @@ public final class HfReprocess {
     params.put("min_completeness", config.minCompleteness());
     params.put("parallelism", req.parallelism());
     params.put("data_dir", dataDir.toAbsolutePath().toString());
+    params.putAll(moreParams);
     Map<String, Object> range = new LinkedHashMap<>();
     range.put("from", req.fromNs() == Long.MIN_VALUE ? null : Instant.ofEpochSecond(0, req.fromNs()).toString());
     range.put("to", req.toNs() == Long.MAX_VALUE ? null : Instant.ofEpochSecond(0, req.toNs()).toString());

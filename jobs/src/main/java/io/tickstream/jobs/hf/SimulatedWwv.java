@@ -64,6 +64,12 @@ public final class SimulatedWwv {
    */
   public static void runWith(StreamExecutionEnvironment env, String jobName, int dataPort, int statusPort,
       RtpSimulator sim) throws Exception {
+    runWith(env, jobName, dataPort, statusPort, sim, RtpSimulator.Pacing.rate(4000));
+  }
+
+  /** As {@link #runWith(StreamExecutionEnvironment, String, int, int, RtpSimulator)} with the given pacing. */
+  public static void runWith(StreamExecutionEnvironment env, String jobName, int dataPort, int statusPort,
+      RtpSimulator sim, RtpSimulator.Pacing pacing) throws Exception {
     CompletableFuture<Void> job = CompletableFuture.runAsync(() -> {
       try {
         env.execute(jobName);
@@ -75,7 +81,7 @@ public final class SimulatedWwv {
     UdpPorts.awaitBound(statusPort, 120_000, job);
     try (DatagramSocket sock = new DatagramSocket()) {
       sim.send(sock, new InetSocketAddress("127.0.0.1", dataPort), new InetSocketAddress("127.0.0.1", statusPort),
-          RtpSimulator.Pacing.rate(4000), p -> {});
+          pacing, p -> {});
     }
     job.get();
   }

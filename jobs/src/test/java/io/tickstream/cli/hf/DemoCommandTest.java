@@ -37,6 +37,12 @@ class DemoCommandTest {
     double sigma = Double.parseDouble(f[2]);
     assertEquals(1.7, d, 0.5, row);
     assertTrue(Math.abs(d - 1.7) <= 3 * sigma, "consistent with its stated uncertainty: " + row);
+    // loss is reported per channel against what the simulated radiod sent: 75 s at 8 kHz
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("WWV_10_MHz +([0-9]+) of ([0-9]+) samples \\(").matcher(o);
+    assertTrue(m.find(), o);
+    long stored = Long.parseLong(m.group(1).replace(",", ""));
+    assertEquals(600_000, Long.parseLong(m.group(2).replace(",", "")), o);
+    assertTrue(stored > 0 && stored <= 600_000, o);
     try (var runs = Files.list(tmp.resolve("data/demo-runs"))) {
       Path run = runs.findFirst().orElseThrow();
       assertTrue(Files.isDirectory(run.resolve("processed/demo/WWV_10_MHz")), o);
