@@ -13,6 +13,7 @@ import io.tickstream.connectors.rtp.StationConfig;
 import io.tickstream.connectors.rtp.StationConfigException;
 import io.tickstream.core.signal.IqBlock;
 import io.tickstream.jobs.JobRuntime;
+import io.tickstream.jobs.hf.ChannelAnalysis;
 import io.tickstream.jobs.hf.HfJobConfig;
 import io.tickstream.jobs.hf.HfTimingJob;
 import io.tickstream.jobs.hf.ProductDrfSink;
@@ -61,6 +62,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "End after this long without data once data arrived (0 = run until interrupted).")
   long idleStopSeconds;
 
+  @Option(names = "--test-signal-template", paramLabel = "RAW",
+      description = {"HamSCI test-signal template (48 kHz s16le, ka9q/wwvsim test.raw): analyse the test minutes",
+          "(WWV 8, WWVH 44) with it; without it those minutes get no test_signal evidence."})
+  Path testSignalTemplate;
+
   @Mixin io.tickstream.cli.HelpOption help;
 
   @Mixin ConfigOptions common;
@@ -75,6 +81,14 @@ public final class RunCommand implements Callable<Integer> {
       System.err.println("invalid station configuration:\n" + e.getMessage());
       return 2;
     }
+    if (testSignalTemplate != null) {
+      try {
+        ChannelAnalysis.loadTemplate(testSignalTemplate.toString());
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        return 2;
+      }
+    }
     try (ConfigOptions.Opened opened = common.open()) {
       Path dataDir = opened.config().dataDir();
       Map<String, Double> freqs = new TreeMap<>();
@@ -82,8 +96,12 @@ public final class RunCommand implements Callable<Integer> {
         freqs.put(c.name(), c.frequencyHz());
       }
       HfJobConfig hf = HfJobConfig.of(station.receiverName(), station.gridSquare(), version, freqs, !noPhase3, false);
-      hf = hf.withProductResume(ProductDrfSink.existingEnds(dataDir, version, freqs.keySet()));
+      hf = hf.withProductResume(ProductDrfSink.existingEnds(dataDir, version, freqs.keySet()))
+          .withTestSignalTemplate(testSignalTemplate == null ? null : testSignalTemplate.toAbsolutePath().toString());
       Map<String, Object> params = new LinkedHashMap<>();
+      if (testSignalTemplate != null) {
+        params.put("test_signal_template", hf.testSignalTemplate());
+      }
       params.put("station", config.toAbsolutePath().toString());
       params.put("version", version);
       params.put("phases", noPhase3 ? "1,2" : "1,2,3");

@@ -136,6 +136,54 @@ class HfEvidenceCsvTest {
     assertEquals(oldFormat, Files.readAllLines(doppler.resolveSibling(doppler.getFileName() + ".superseded")));
   }
 
+  /** The WWV test minute (8) through the graph: analysed with the configured HamSCI template, not without. */
+  @Test
+  void testMinuteIsAnalysedWithTheConfiguredTemplate() throws Exception {
+    String tplPath = io.tickstream.core.testing.SharedData.path("data/hf/ka9q_wwvsim_hamsci_test_signal_48k_s16le.raw")
+        .toString();
+    int fs = 16_000;
+    double delayMs = 6.0;
+    double dClockMs = 3.2;
+    long minute8 = 1_749_945_600_000_000_000L + (14 * 60 + 8) * HfScenario.MINUTE_NS;
+    long t0 = minute8 - 3_000_000_000L;
+    int n = 66 * fs;
+    var gen = new io.tickstream.core.hf.sim.HfSignalGenerator(new io.tickstream.core.hf.sim.StationProgram(
+        io.tickstream.core.hf.format.BroadcastOptions.defaults(), 0.0, false, ChannelAnalysis.loadTemplate(tplPath)));
+    float[] iq = gen.iq(t0, n, fs, new io.tickstream.core.hf.sim.HfSignalGenerator.Scenario(List.of(
+        io.tickstream.core.hf.sim.HfSignalGenerator.Transmission.single(io.tickstream.core.hf.Station.WWV, delayMs, 1.0)),
+        dClockMs, 25, 8));
+    List<IqBlock> blocks = new java.util.ArrayList<>();
+    long first = t0 / 1_000_000_000L * fs;
+    for (int k = 0; k < n; k += fs / 10) {
+      blocks.add(IqBlock.ofFloat32("WWV_10_MHz", first + k, io.tickstream.core.time.Rational.of(fs),
+          t0 + k * 1_000_000_000L / fs, true, java.util.Arrays.copyOfRange(iq, 2 * k, 2 * (k + fs / 10)), 0));
+    }
+    HfJobConfig without = new HfJobConfig("test-rx", HfScenario.GRID, "v0", Map.of("WWV_10_MHz", 10e6), 2.5, 2000,
+        0.5, false, true, Instant.parse("2026-01-01T00:00:00Z"), Map.of());
+    HfJobConfig with = new HfJobConfig("test-rx", HfScenario.GRID, "v1", Map.of("WWV_10_MHz", 10e6), 2.5, 2000,
+        0.5, false, true, Instant.parse("2026-01-01T00:00:00Z"), Map.of()).withTestSignalTemplate(tplPath);
+    assertEquals(tplPath, with.withProductResume(Map.of("WWV_10_MHz", 1L)).testSignalTemplate(),
+        "the template survives withProductResume");
+    HfTimingJobTest.run(blocks, without, tmp, null, RuntimeExecutionMode.BATCH);
+    HfTimingJobTest.run(blocks, with, tmp, null, RuntimeExecutionMode.BATCH);
+
+    String day = "20250615";
+    assertFalse(Files.exists(ClockOffsetFileSink.seriesDir(tmp, "WWV_10_MHz", "v0")
+        .resolve("WWV_10_MHz_test_signal_" + day + ".csv")), "without a template, no test-signal evidence");
+    List<String> rows = rows(ClockOffsetFileSink.seriesDir(tmp, "WWV_10_MHz", "v1"), "WWV_10_MHz", "test_signal", day);
+    System.out.println(rows);
+    assertEquals(1, rows.size(), "minute 8 only");
+    Map<String, String> c = cells("test_signal", rows.get(0));
+    assertEquals(Instant.ofEpochSecond(minute8 / 1_000_000_000L), Instant.parse(c.get("timestamp_utc")));
+    assertEquals("8", c.get("minute_number"));
+    assertEquals("true", c.get("detected"));
+    assertEquals("WWV", c.get("station"));
+    assertEquals(delayMs + dClockMs, Double.parseDouble(c.get("toa_offset_ms")), 1.0);
+    assertEquals(delayMs + dClockMs, Double.parseDouble(c.get("burst_toa_offset_ms")), 0.5);
+    assertTrue(Double.parseDouble(c.get("noise1_score")) > 0.3 && Double.parseDouble(c.get("noise2_score")) > 0.3,
+        rows.get(0));
+  }
+
   private static List<String> rows(Path dir, String channel, String method, String day) throws Exception {
     List<String> lines = Files.readAllLines(dir.resolve(channel + "_" + method + "_" + day + ".csv"));
     return lines.subList(1, lines.size());
