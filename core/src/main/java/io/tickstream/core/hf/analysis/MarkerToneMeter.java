@@ -30,19 +30,13 @@ public final class MarkerToneMeter {
     if (start < 0 || start + n > a.length) {
       return null;
     }
-    double[] freqs = new double[NEIGHBOURS_HZ.length + 1];
-    freqs[0] = f;
-    for (int i = 0; i < NEIGHBOURS_HZ.length; i++) {
-      freqs[i + 1] = f + NEIGHBOURS_HZ[i];
-    }
-    double[] p = new double[freqs.length];
-    ToneAnalyzer.goertzelBank(a, start, n, freqs, fs, p);
+    double tone = ToneAnalyzer.goertzel(a, start, n, f / fs);
     double ref = 0;
-    for (int i = 1; i < p.length; i++) {
-      ref += p[i];
+    for (double d : NEIGHBOURS_HZ) {
+      ref += ToneAnalyzer.goertzel(a, start, n, (f + d) / fs);
     }
     ref /= NEIGHBOURS_HZ.length;
-    return new MarkerTone(st, f, durationS, t.markerOffsetMs(), t.markerSnrDb(), ToneAnalyzer.db(p[0] / Math.max(ref, 1e-30)),
+    return new MarkerTone(st, f, durationS, t.markerOffsetMs(), t.markerSnrDb(), ToneAnalyzer.db(tone / Math.max(ref, 1e-30)),
         MarkerTone.confidenceOf(t.markerSnrDb()), t.usable());
   }
 }
