@@ -33,7 +33,7 @@ import picocli.CommandLine;
 class PswsPackagerTest {
   private static final LocalDate DAY = LocalDate.of(2025, 6, 15);
   private static final long START = DAY.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 10;
-  private static final String STATION = """
+  static final String STATION = """
       [station]
       callsign = "AC0G"
       grid_square = "EM38ww"
