@@ -82,11 +82,13 @@ public final class PswsCommand implements Runnable {
 
   /** {@code tickstream psws upload}. */
   @Command(name = "upload",
-      description = {"Upload one day's PSWS package (made by 'psws package') by sftp as HamSCI's uploader does:",
-          "the OBS<date>T00-00 tree (sorted mkdir/put), then the trigger directory",
-          "c<OBS...>_#<instrument>_#<yyyy-MM-ddTHH-mm> (UTC now). Login = psws_station_id with an OpenSSH",
-          "private key (RSA/ECDSA); the server's host key must be in --known-hosts. On success a marker",
-          "<package>/../OBS<date>T00-00.uploaded is written and the day is not uploaded again."})
+      description = {"Upload one day's PSWS package (made by 'psws package') by sftp, as",
+          "HamSCI's uploader does: the OBS<date>T00-00 tree (sorted mkdir, then put),",
+          "then the trigger directory c<OBS...>_#<instrument>_#<yyyy-MM-ddTHH-mm>",
+          "(UTC now). Login = psws_station_id with an OpenSSH private key (RSA or",
+          "ECDSA); the server's host key must be in --known-hosts. On success the",
+          "marker OBS<date>T00-00.uploaded is written beside the package and the day",
+          "is not uploaded again; on failure nothing is marked or triggered."})
   static final class Upload implements Callable<Integer> {
     @Mixin io.tickstream.cli.HelpOption help;
 
@@ -105,10 +107,10 @@ public final class PswsCommand implements Runnable {
     @Option(names = "--key", required = true, paramLabel = "FILE", description = "OpenSSH private key registered with PSWS.")
     Path key;
 
-    @Option(names = "--host", defaultValue = PswsUploader.DEFAULT_HOST, description = "sftp server (default ${DEFAULT-VALUE}).")
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = PswsUploader.DEFAULT_HOST, description = "sftp server (default ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", defaultValue = "22", description = "sftp port (default ${DEFAULT-VALUE}).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "22", description = "sftp port (default ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--known-hosts", paramLabel = "FILE",
