@@ -19,10 +19,13 @@ import java.util.TreeSet;
  * (docs/DIGITAL_RF.md "Digital Metadata"): {@code dmd_properties.h5} with NULLPAD string and I64
  * attributes and the {@code fields} table; records in {@code <prefix>@<sec>.h5} files (file period
  * {@code file_cadence_secs}) in time-named subdirectories, one group per record named by its sample
- * index. Values: {@code Double/Float} → F64 scalar, integral numbers → I64 scalar, {@code Boolean} →
- * I64 0/1, {@code String} → variable-length UTF-8 scalar, {@code double[]}/{@code long[]}/{@code List}
- * of numbers → 1-D F64/I64, {@code List} of strings → 1-D variable-length strings, {@code Map} →
- * subgroup. Like the reference, a data file is appended to while its period is current (metadata
+ * index. Values: {@code Double} → F64 scalar, {@code Float} → F32 scalar (numpy {@code np.single}, e.g.
+ * the PSWS {@code lat}/{@code long}, DOMAIN.md §4.1), integral numbers → I64 scalar, {@code Boolean} →
+ * I64 0/1, {@code String} → variable-length UTF-8 scalar, {@code double[]}/{@code float[]}/{@code long[]}/
+ * {@code List} of numbers → 1-D F64/F32/I64 (a list is F32 only if every element is a {@code Float}),
+ * {@code List} of strings → 1-D variable-length strings, {@code Map} → subgroup. Any other HDF5 numeric
+ * type the {@link DigitalMetadataReader} reads back (signed/unsigned 8–64-bit integers, F32/F64) is
+ * written from a {@link Typed} value. Numbers are stored little-endian, as h5py does on x86/ARM. Like the reference, a data file is appended to while its period is current (metadata
  * is small and written rarely); records must be written in increasing sample order.
  */
 public final class DigitalMetadataWriter {
@@ -33,6 +36,49 @@ public final class DigitalMetadataWriter {
   private final long rateDen;
   private final String prefix;
   private long lastSample = Long.MIN_VALUE;
+
+  /** HDF5 numeric storage types of {@link Typed} values (little-endian, as numpy's native types). */
+  public enum NumberType {
+    I8(HDF5Constants.H5T_STD_I8LE, Byte.MIN_VALUE, Byte.MAX_VALUE),
+    I16(HDF5Constants.H5T_STD_I16LE, Short.MIN_VALUE, Short.MAX_VALUE),
+    I32(HDF5Constants.H5T_STD_I32LE, Integer.MIN_VALUE, Integer.MAX_VALUE),
+    I64(HDF5Constants.H5T_STD_I64LE, Long.MIN_VALUE, Long.MAX_VALUE),
+    U8(HDF5Constants.H5T_STD_U8LE, 0, 0xFFL),
+    U16(HDF5Constants.H5T_STD_U16LE, 0, 0xFFFFL),
+    U32(HDF5Constants.H5T_STD_U32LE, 0, 0xFFFF_FFFFL),
+    /** Values up to {@code Long.MAX_VALUE} (the reader returns integers as {@code Long}). */
+    U64(HDF5Constants.H5T_STD_U64LE, 0, Long.MAX_VALUE),
+    F32(HDF5Constants.H5T_IEEE_F32LE, 0, 0),
+    F64(HDF5Constants.H5T_IEEE_F64LE, 0, 0);
+
+    final long fileType;
+    final long min;
+    final long max;
+
+    NumberType(long fileType, long min, long max) {
+      this.fileType = fileType;
+      this.min = min;
+      this.max = max;
+    }
+
+    boolean isFloat() {
+      return this == F32 || this == F64;
+    }
+  }
+
+  /**
+   * A number or 1-D array stored with an explicit HDF5 type.
+   *
+   * @param type storage type; integer types reject values outside their range (no silent clipping)
+   * @param value a {@code Number}, a {@code double[]}/{@code float[]}/{@code long[]}/{@code int[]} or a
+   *     {@code List} of numbers (1-D dataset)
+   */
+  public record Typed(NumberType type, Object value) {
+    public Typed {
+      java.util.Objects.requireNonNull(type, "type");
+      java.util.Objects.requireNonNull(value, "value");
+    }
+  }
 
   private DigitalMetadataWriter(Path dir, long subdirCadenceSecs, long fileCadenceSecs, long rateNum, long rateDen,
       String prefix) {
@@ -75,6 +121,7 @@ public final class DigitalMetadataWriter {
     if (values.isEmpty()) {
       throw new IllegalArgumentException("empty metadata record at " + sample);
     }
+    validate(values, dir + ":" + sample); // before anything is written: a bad value leaves no partial record
     synchronized (Hdf5.LOCK) {
       try {
         Files.createDirectories(dir);
@@ -186,29 +233,69 @@ public final class DigitalMetadataWriter {
     }
   }
 
+  private static void validate(Map<String, ?> values, String where) {
+    for (Map.Entry<String, ?> e : values.entrySet()) {
+      if (e.getValue() instanceof Map<?, ?> m) {
+        @SuppressWarnings("unchecked")
+        Map<String, ?> mm = (Map<String, ?>) m;
+        validate(mm, where + "/" + e.getKey());
+      } else {
+        kind(e.getValue(), where + "/" + e.getKey());
+      }
+    }
+  }
+
+  /** The items of a scalar (one) or 1-D value. */
+  private static List<?> items(Object raw) {
+    List<?> list = raw instanceof double[] d ? java.util.Arrays.stream(d).boxed().toList()
+        : raw instanceof float[] fl ? floats(fl)
+        : raw instanceof long[] l ? java.util.Arrays.stream(l).boxed().toList()
+        : raw instanceof int[] i ? java.util.Arrays.stream(i).mapToLong(x -> x).boxed().toList()
+        : raw instanceof List<?> li ? li : null;
+    return list == null ? List.of(raw) : list;
+  }
+
+  private static boolean isScalar(Object raw) {
+    return !(raw instanceof double[] || raw instanceof float[] || raw instanceof long[] || raw instanceof int[]
+        || raw instanceof List<?>);
+  }
+
+  private static String kind(Object v, String where) {
+    return v instanceof Typed tv ? checkTyped(tv.type(), items(tv.value()), where) : kindOf(items(v), where);
+  }
+
   private static void writeValue(long g, String name, Object v, String where) throws HDF5Exception {
-    List<?> list = v instanceof double[] d ? java.util.Arrays.stream(d).boxed().toList()
-        : v instanceof long[] l ? java.util.Arrays.stream(l).boxed().toList()
-        : v instanceof int[] i ? java.util.Arrays.stream(i).mapToLong(x -> x).boxed().toList()
-        : v instanceof List<?> li ? li : null;
-    boolean scalar = list == null;
-    List<?> items = scalar ? List.of(v) : list;
-    String kind = kindOf(items, where);
+    NumberType explicit = v instanceof Typed tv ? tv.type() : null;
+    Object raw = v instanceof Typed tv ? tv.value() : v;
+    boolean scalar = isScalar(raw);
+    List<?> items = items(raw);
+    String kind = kind(v, where);
     long sp = scalar ? H5.H5Screate(HDF5Constants.H5S_SCALAR) : H5.H5Screate_simple(1, new long[] {items.size()}, null);
     long t = -1;
     long d = -1;
     try {
       switch (kind) {
-        case "f64" -> {
-          d = H5.H5Dcreate(g, name, HDF5Constants.H5T_IEEE_F64LE, sp, HDF5Constants.H5P_DEFAULT,
+        case "f64", "f32" -> {
+          long fileType = explicit != null ? explicit.fileType
+              : kind.equals("f32") ? HDF5Constants.H5T_IEEE_F32LE : HDF5Constants.H5T_IEEE_F64LE;
+          d = H5.H5Dcreate(g, name, fileType, sp, HDF5Constants.H5P_DEFAULT,
               HDF5Constants.H5P_DEFAULT, HDF5Constants.H5P_DEFAULT);
-          double[] a = items.stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray();
-          H5.H5Dwrite(d, HDF5Constants.H5T_NATIVE_DOUBLE, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL,
-              HDF5Constants.H5P_DEFAULT, a);
+          if (fileType == HDF5Constants.H5T_IEEE_F32LE) {
+            float[] a = new float[items.size()];
+            for (int k = 0; k < a.length; k++) {
+              a[k] = ((Number) items.get(k)).floatValue();
+            }
+            H5.H5Dwrite(d, HDF5Constants.H5T_NATIVE_FLOAT, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL,
+                HDF5Constants.H5P_DEFAULT, a);
+          } else {
+            double[] a = items.stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray();
+            H5.H5Dwrite(d, HDF5Constants.H5T_NATIVE_DOUBLE, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL,
+                HDF5Constants.H5P_DEFAULT, a);
+          }
         }
         case "i64" -> {
-          d = H5.H5Dcreate(g, name, HDF5Constants.H5T_STD_I64LE, sp, HDF5Constants.H5P_DEFAULT,
-              HDF5Constants.H5P_DEFAULT, HDF5Constants.H5P_DEFAULT);
+          d = H5.H5Dcreate(g, name, explicit != null ? explicit.fileType : HDF5Constants.H5T_STD_I64LE, sp,
+              HDF5Constants.H5P_DEFAULT, HDF5Constants.H5P_DEFAULT, HDF5Constants.H5P_DEFAULT);
           long[] a = items.stream().mapToLong(x -> x instanceof Boolean b ? (b ? 1 : 0) : ((Number) x).longValue()).toArray();
           H5.H5Dwrite(d, HDF5Constants.H5T_NATIVE_INT64, HDF5Constants.H5S_ALL, HDF5Constants.H5S_ALL,
               HDF5Constants.H5P_DEFAULT, a);
@@ -231,6 +318,31 @@ public final class DigitalMetadataWriter {
     }
   }
 
+  private static List<Float> floats(float[] f) {
+    List<Float> out = new ArrayList<>(f.length);
+    for (float x : f) {
+      out.add(x);
+    }
+    return out;
+  }
+
+  /** Validates a {@link Typed} value; returns the write path ("f32"/"f64" floats, "i64" integers). */
+  private static String checkTyped(NumberType type, List<?> items, String where) {
+    for (Object x : items) {
+      if (!(x instanceof Number n)) {
+        throw new IllegalArgumentException(where + ": " + type + " value must be numeric, got " + x);
+      }
+      if (!type.isFloat()) {
+        boolean integral = n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte;
+        if (!integral || n.longValue() < type.min || n.longValue() > type.max) {
+          throw new IllegalArgumentException(where + ": " + x + " is not a " + type + " integer (range "
+              + type.min + ".." + type.max + ")");
+        }
+      }
+    }
+    return type.isFloat() ? (type == NumberType.F32 ? "f32" : "f64") : "i64";
+  }
+
   private static String kindOf(List<?> items, String where) {
     if (items.isEmpty()) {
       return "f64";
@@ -241,6 +353,9 @@ public final class DigitalMetadataWriter {
     if (items.stream().allMatch(x -> x instanceof Long || x instanceof Integer || x instanceof Short
         || x instanceof Byte || x instanceof Boolean)) {
       return "i64";
+    }
+    if (items.stream().allMatch(x -> x instanceof Float)) {
+      return "f32";
     }
     if (items.stream().allMatch(x -> x instanceof Number)) {
       return "f64";

@@ -177,4 +177,56 @@ class DigitalRfWriterTest {
     assertEquals("rx2", ((Map<?, ?>) r.valuesAt(T0 + 9_000_000).orElseThrow().values().get("receiver")).get("name"));
     assertEquals(1L, r.records().get(1).values().get("seg"));
   }
+
+  @Test
+  void metadataNumericTypesRoundTripWithTheirHdf5Types() throws Exception {
+    Path md = top.resolve("nt/metadata");
+    DigitalMetadataWriter w = DigitalMetadataWriter.create(md, 3600, 3600, 10, 1, "metadata");
+    Map<String, Object> rec = new java.util.LinkedHashMap<>();
+    rec.put("lat", 38.9375f);
+    rec.put("long", (float) -92.123456789);
+    rec.put("f32s", new float[] {1.5f, -2.25f});
+    rec.put("f64", 0.1);
+    rec.put("i64", 7L);
+    for (DigitalMetadataWriter.NumberType t : DigitalMetadataWriter.NumberType.values()) {
+      long v = t.name().startsWith("U") ? 200 : -100;
+      rec.put("t_" + t, new DigitalMetadataWriter.Typed(t, t.isFloat() ? List.of(1.25, -3.5) : List.of(v, 0L, 1L)));
+    }
+    long sample = T0 / 2000;
+    w.write(sample, rec);
+
+    Map<String, Object> back = DigitalMetadataReader.open(md).valuesAt(sample).orElseThrow().values();
+    assertEquals((double) 38.9375f, back.get("lat"));
+    assertEquals((double) (float) -92.123456789, back.get("long"), "float32 rounding kept, no F64 digits invented");
+    assertEquals(List.of(1.5, -2.25), back.get("f32s"));
+    assertEquals(0.1, back.get("f64"));
+    assertEquals(7L, back.get("i64"));
+    for (DigitalMetadataWriter.NumberType t : DigitalMetadataWriter.NumberType.values()) {
+      long v = t.name().startsWith("U") ? 200 : -100;
+      assertEquals(t.isFloat() ? List.of(1.25, -3.5) : List.of(v, 0L, 1L), back.get("t_" + t), t.name());
+    }
+
+    Path file;
+    try (java.util.stream.Stream<Path> s = Files.walk(md)) {
+      file = s.filter(p -> p.getFileName().toString().startsWith("metadata@")).findFirst().orElseThrow();
+    }
+    Map<String, String> types = H5DatasetTypes.of(file, Long.toString(sample), rec.keySet());
+    assertEquals("float/4/le", types.get("lat"));
+    assertEquals("float/4/le", types.get("long"));
+    assertEquals("float/4/le", types.get("f32s"));
+    assertEquals("float/8/le", types.get("f64"));
+    assertEquals("int/8/le/signed", types.get("i64"));
+    for (DigitalMetadataWriter.NumberType t : DigitalMetadataWriter.NumberType.values()) {
+      int bytes = Integer.parseInt(t.name().substring(1)) / 8;
+      String want = t.isFloat() ? "float/" + bytes + "/le"
+          : "int/" + bytes + "/le/" + (t.name().startsWith("U") ? "unsigned" : "signed");
+      assertEquals(want, types.get("t_" + t), t.name());
+    }
+
+    assertThrows(IllegalArgumentException.class, () -> w.write(sample + 1,
+        Map.of("x", new DigitalMetadataWriter.Typed(DigitalMetadataWriter.NumberType.U8, 256L))));
+    assertThrows(IllegalArgumentException.class, () -> w.write(sample + 2,
+        Map.of("x", new DigitalMetadataWriter.Typed(DigitalMetadataWriter.NumberType.I32, 1.5))));
+    assertEquals(1, DigitalMetadataReader.open(md).records().size(), "a rejected record leaves nothing behind");
+  }
 }

@@ -3,6 +3,7 @@ package io.tickstream.core.hf;
 import io.tickstream.core.hf.analysis.BcdCorrelator;
 import io.tickstream.core.hf.analysis.BcdDecoder;
 import io.tickstream.core.hf.analysis.ChuFskDecoder;
+import io.tickstream.core.hf.analysis.MarkerToneMeter;
 import io.tickstream.core.hf.analysis.MinuteSamples;
 import io.tickstream.core.hf.analysis.TickTimer;
 import io.tickstream.core.hf.analysis.ToneAnalyzer;
@@ -130,7 +131,8 @@ public final class HfMinuteAnalyzer {
         t.frequencySelectivityDb(), true);
     r.put(weak, new TickTimer.Result(fixed, w.markerOnsetIndex() - k * in.sampleRateHz(), true,
         weak + ": second taken from " + strong + "'s minute marker (own marker "
-            + (conflict ? "disagreed by " + Math.round(diff) + " ms" : "too weak") + ")", w.tickAmplitudeDb()));
+            + (conflict ? "disagreed by " + Math.round(diff) + " ms" : "too weak") + ")", w.tickAmplitudeDb(),
+        w.integration()));
   }
 
   public MinuteAnalysis analyze(MinuteSamples in) {
@@ -144,6 +146,9 @@ public final class HfMinuteAnalyzer {
     TickTimer.Result wwvhResult = null;
     TickTimer.Result chuResult = null;
     java.util.Map<Station, TickTimer.Result> results = new java.util.EnumMap<>(Station.class);
+    List<TickIntegration> integrations = new ArrayList<>();
+    List<MarkerTone> markerTones = new ArrayList<>();
+    BcdCorrelator.Result bcd = null;
     for (Station st : new Station[] {Station.WWV, Station.WWVH, Station.CHU}) {
       if (config.candidates().contains(st)) {
         results.put(st, timer.measure(in, st, label.minute()));
@@ -157,6 +162,7 @@ public final class HfMinuteAnalyzer {
       Station st = e.getKey();
       TickTimer.Result r = e.getValue();
       timings.add(r.timing());
+      integrations.add(r.integration());
       ampDb[st.ordinal()] = r.tickAmplitudeDb();
       if (r.note() != null) {
         notes.add(r.note());
@@ -184,6 +190,7 @@ public final class HfMinuteAnalyzer {
             wwvResult.timing().usable() ? wwvResult.markerOnsetIndex() : Double.NaN,
             wwvhResult.timing().usable() ? wwvhResult.markerOnsetIndex() : Double.NaN);
         if (bc != null) {
+          bcd = bc;
           bcdRatioDb = bc.amplitudeRatioDb();
           notes.add(String.format(java.util.Locale.ROOT,
               "BCD correlation: peak %.1f ms (quality %.1f), amplitudes WWV %.3g / WWVH %.3g (%.1f dB)",
@@ -207,6 +214,12 @@ public final class HfMinuteAnalyzer {
     }
     Long utcMinute = code != null && code.valid() ? code.utcMinuteStartNs() : null;
     UtcMinute program = utcMinute != null ? UtcMinute.ofEpochNs(utcMinute) : label;
+    for (TickTimer.Result r : results.values()) {
+      MarkerTone mt = MarkerToneMeter.measure(in, r, label.minute()); // the marker tone TickTimer searched
+      if (mt != null) {
+        markerTones.add(mt);
+      }
+    }
 
     ToneEvidence tones = null;
     TestSignalResult test = null;
@@ -239,6 +252,7 @@ public final class HfMinuteAnalyzer {
       notes.add(String.format("minute %.1f%% complete", 100 * in.completeness()));
     }
     return new MinuteAnalysis(in.channel(), in.frequencyHz(), in.minuteStartSystemNs(), utcMinute, timings, code,
-        tones, test, dop, spread, coherence, disc, in.completeness(), usable, notes, fskArrivalMs);
+        tones, test, dop, spread, coherence, disc, in.completeness(), usable, notes, fskArrivalMs,
+        new MethodEvidence(integrations, bcd, markerTones));
   }
 }

@@ -27,6 +27,7 @@ import java.util.Optional;
  *     bit ends at exactly 500 ms (DOMAIN.md §5.4), relative to the system minute boundary (ms) — an
  *     independent timing reference comparable with the CHU {@link StationTiming#arrivalOffsetMs()}; NaN
  *     otherwise
+ * @param methods per-method measurements for the evidence CSVs ({@link MethodEvidence}); never null
  */
 public record MinuteAnalysis(
     String channel,
@@ -44,11 +45,23 @@ public record MinuteAnalysis(
     double completeness,
     boolean usable,
     List<String> notes,
-    double chuFskArrivalOffsetMs) {
+    double chuFskArrivalOffsetMs,
+    MethodEvidence methods) {
 
   public MinuteAnalysis {
     stations = List.copyOf(stations);
     notes = List.copyOf(notes);
+    methods = methods == null ? MethodEvidence.NONE : methods;
+  }
+
+  /** Without per-method evidence ({@link MethodEvidence#NONE}). */
+  public MinuteAnalysis(String channel, double frequencyHz, long minuteStartSystemNs, Long utcMinuteStartNs,
+      List<StationTiming> stations, TimeCode timeCode, ToneEvidence tones, TestSignalResult testSignal,
+      double dopplerHz, double dopplerSpreadHz, double coherenceTimeS, Discrimination discrimination,
+      double completeness, boolean usable, List<String> notes, double chuFskArrivalOffsetMs) {
+    this(channel, frequencyHz, minuteStartSystemNs, utcMinuteStartNs, stations, timeCode, tones, testSignal, dopplerHz,
+        dopplerSpreadHz, coherenceTimeS, discrimination, completeness, usable, notes, chuFskArrivalOffsetMs,
+        MethodEvidence.NONE);
   }
 
   /** The original (pre-{@code chuFskArrivalOffsetMs}) constructor, kept for source compatibility. */

@@ -13,6 +13,12 @@ package io.tickstream.core.hf;
  * @param toaOffsetMs arrival of the template's sample 0 relative to the system minute boundary (ms)
  * @param delaySpreadMs FWHM of the correlation peak minus the template's own FWHM (ms), ≥ 0
  * @param frequencySelectivityDb 10·log10((P2k+P3k)/(P4k+P5k)) in the multitone section (dB)
+ * @param noise1Score normalised correlation of the first white-noise section (template 10–12 s)
+ * @param noise2Score normalised correlation of the repeated white-noise section (template 37–39 s);
+ *     {@code noiseScore} is their mean
+ * @param burstToaOffsetMs arrival of the template's sample 0 from the single-cycle bursts alone
+ *     (template 34–36 s: sharp, wideband, so a fine ToA), relative to the system minute boundary (ms);
+ *     NaN if the section lies outside the data
  */
 public record TestSignalResult(
     Station station,
@@ -24,4 +30,25 @@ public record TestSignalResult(
     double overallCorrelation,
     double toaOffsetMs,
     double delaySpreadMs,
-    double frequencySelectivityDb) {}
+    double frequencySelectivityDb,
+    double noise1Score,
+    double noise2Score,
+    double burstToaOffsetMs) {
+
+  /** Without the per-section noise scores and burst ToA. */
+  public TestSignalResult(Station station, boolean detected, double confidence, double multitoneScore,
+      double chirpScore, double noiseScore, double overallCorrelation, double toaOffsetMs, double delaySpreadMs,
+      double frequencySelectivityDb) {
+    this(station, detected, confidence, multitoneScore, chirpScore, noiseScore, overallCorrelation, toaOffsetMs,
+        delaySpreadMs, frequencySelectivityDb, Double.NaN, Double.NaN, Double.NaN);
+  }
+
+  /**
+   * {@code noise1Score − noise2Score}: the same noise sent twice 27 s apart correlates equally well
+   * through a channel that did not change in between; a difference means the channel (multipath,
+   * fading) changed within the minute (grape's {@code noise_coherence_diff}).
+   */
+  public double noiseCoherenceDiff() {
+    return noise1Score - noise2Score;
+  }
+}

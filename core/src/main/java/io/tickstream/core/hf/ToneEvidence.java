@@ -31,4 +31,13 @@ public record ToneEvidence(
     int wwvhToneHz,
     double wwvToneSnrDb,
     double wwvhToneSnrDb,
-    boolean exclusive) {}
+    boolean exclusive) {
+
+  /**
+   * The 440 Hz tone was present this minute: {@code snr440Db ≥ ToneAnalyzer.DETECT_DB}; false outside
+   * minutes 1 and 2, where it is not measured.
+   */
+  public boolean tone440Detected() {
+    return snr440Db >= io.tickstream.core.hf.analysis.ToneAnalyzer.DETECT_DB;
+  }
+}

@@ -6,6 +6,7 @@ import io.tickstream.connectors.rtp.ChannelDeclaration;
 import io.tickstream.connectors.rtp.StationConfig;
 import io.tickstream.connectors.rtp.StationConfigException;
 import io.tickstream.jobs.hf.ArchiveSource;
+import io.tickstream.jobs.hf.ChannelAnalysis;
 import io.tickstream.jobs.hf.HfReprocess;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -76,6 +77,11 @@ public final class ReprocessCommand implements Callable<Integer> {
   @Option(names = "--parallelism", defaultValue = "2", description = "Flink parallelism (default ${DEFAULT-VALUE}).")
   int parallelism;
 
+  @Option(names = "--test-signal-template", paramLabel = "RAW",
+      description = {"HamSCI test-signal template (48 kHz s16le, ka9q/wwvsim test.raw): analyse the test minutes",
+          "(WWV 8, WWVH 44) with it; without it those minutes get no test_signal evidence."})
+  Path testSignalTemplate;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -85,6 +91,13 @@ public final class ReprocessCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--phases must be 2 or 2,3 (Phase 3 needs this run's D_clock), got '" + phases + "'");
     }
+    if (testSignalTemplate != null) {
+      try {
+        ChannelAnalysis.loadTemplate(testSignalTemplate.toString());
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--test-signal-template: " + e.getMessage());
+      }
+    }
     long fromNs = from == null ? Long.MIN_VALUE : epochNs("--from", from);
     long toNs = to == null ? Long.MAX_VALUE : epochNs("--to", to);
     Resolved st = Resolved.of(spec.commandLine(), station, receiver, grid, channels, archive);
@@ -92,7 +105,7 @@ public final class ReprocessCommand implements Callable<Integer> {
     try (ConfigOptions.Opened opened = config.open()) {
       Path dataDir = opened.config().dataDir();
       HfReprocess.Result r = HfReprocess.run(new HfReprocess.Request(archive, st.channels(), fromNs, toNs, version,
-          ph.contains("3"), st.receiver(), st.grid(), parallelism), st.parameters(), opened.db(), dataDir,
+          ph.contains("3"), st.receiver(), st.grid(), parallelism, testSignalTemplate), st.parameters(), opened.db(), dataDir,
           BuildInfo.gitCommit(), System.err);
       out.printf("reprocessed %s: %d channel(s) %s, %.3f channel-hours in %.1f s (%.0f x real time), ingest_run %d%n",
           archive, r.channels().size(), r.channels(), r.channelHours(), r.wallSeconds(), r.realTimeFactor(),

@@ -14,6 +14,7 @@ import io.tickstream.connectors.rtp.StationConfig;
 import io.tickstream.connectors.rtp.StationConfigException;
 import io.tickstream.core.signal.IqBlock;
 import io.tickstream.jobs.hf.ClockOffsetKafkaSink;
+import io.tickstream.jobs.hf.ChannelAnalysis;
 import io.tickstream.jobs.hf.HfJobConfig;
 import io.tickstream.jobs.hf.HfTimingJob;
 import io.tickstream.jobs.hf.KafkaIqInput;
@@ -94,6 +95,11 @@ public final class RunCommand implements Callable<Integer> {
       description = "Kafka topic of unusable input messages (default ${DEFAULT-VALUE}).")
   String deadLetterTopic;
 
+  @Option(names = "--test-signal-template", paramLabel = "RAW",
+      description = {"HamSCI test-signal template (48 kHz s16le, ka9q/wwvsim test.raw): analyse the test minutes",
+          "(WWV 8, WWVH 44) with it; without it those minutes get no test_signal evidence."})
+  Path testSignalTemplate;
+
   @Mixin io.tickstream.cli.HelpOption help;
   @Mixin LiveOptions live;
   @Mixin ConfigOptions common;
@@ -140,6 +146,14 @@ public final class RunCommand implements Callable<Integer> {
       System.err.println("--until-end applies to Kafka input only (RTP input: --idle-stop)");
       return 2;
     }
+    if (testSignalTemplate != null) {
+      try {
+        ChannelAnalysis.loadTemplate(testSignalTemplate.toString());
+      } catch (IllegalArgumentException e) {
+        System.err.println(e.getMessage());
+        return 2;
+      }
+    }
     try (ConfigOptions.Opened opened = common.open()) {
       Path dataDir = opened.config().dataDir();
       Map<String, Double> freqs = new TreeMap<>();
@@ -147,9 +161,13 @@ public final class RunCommand implements Callable<Integer> {
         freqs.put(c.name(), c.frequencyHz());
       }
       HfJobConfig hf = HfJobConfig.of(station.receiverName(), station.gridSquare(), version, freqs, !noPhase3, false);
-      hf = hf.withProductResume(ProductDrfSink.existingEnds(dataDir, version, freqs.keySet()));
+      hf = hf.withProductResume(ProductDrfSink.existingEnds(dataDir, version, freqs.keySet()))
+          .withTestSignalTemplate(testSignalTemplate == null ? null : testSignalTemplate.toAbsolutePath().toString());
       LiveFrontEnd fe = new LiveFrontEnd(live, station, dataDir, kafkaInput ? "run-kafka" : "run", "run", flink, out);
       Map<String, Object> params = fe.params();
+      if (testSignalTemplate != null) {
+        params.put("test_signal_template", hf.testSignalTemplate());
+      }
       params.put("version", version);
       params.put("phases", (kafkaInput ? "" : "1,") + (noPhase3 ? "2" : "2,3"));
       params.put("input", kafkaInput ? "kafka" : "rtp");

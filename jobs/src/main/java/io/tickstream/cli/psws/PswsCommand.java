@@ -3,6 +3,7 @@ package io.tickstream.cli.psws;
 import io.tickstream.cli.ConfigOptions;
 import io.tickstream.connectors.rtp.StationConfig;
 import io.tickstream.jobs.hf.psws.PswsPackager;
+import io.tickstream.jobs.hf.psws.PswsUploader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,8 +17,8 @@ import picocli.CommandLine.Option;
 
 /** {@code tickstream psws}: PSWS (HamSCI Personal Space Weather Station) data products. */
 @Command(name = "psws", mixinStandardHelpOptions = true,
-    description = "PSWS (HamSCI Personal Space Weather Station) daily packages of the 10 Hz product.",
-    subcommands = {PswsCommand.Package.class})
+    description = "PSWS (HamSCI Personal Space Weather Station) daily packages of the 10 Hz product and their upload.",
+    subcommands = {PswsCommand.Package.class, PswsCommand.Upload.class})
 public final class PswsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -73,6 +74,86 @@ public final class PswsCommand implements Runnable {
         pw.printf(Locale.ROOT, "  ch0:%d %-14s %10.0f Hz  %6.2f%%  minutes complete %d partial %d missing %d%n",
             s.subchannel(), s.channel(), s.frequencyHz(), s.completenessPercent(), s.minutesComplete(),
             s.minutesPartial(), s.minutesMissing());
+      }
+      pw.flush();
+      return 0;
+    }
+  }
+
+  /** {@code tickstream psws upload}. */
+  @Command(name = "upload",
+      description = {"Upload one day's PSWS package (made by 'psws package') by sftp, as",
+          "HamSCI's uploader does: the OBS<date>T00-00 tree (sorted mkdir, then put),",
+          "then the trigger directory c<OBS...>_#<instrument>_#<yyyy-MM-ddTHH-mm>",
+          "(UTC now). Login = psws_station_id with an OpenSSH private key (RSA or",
+          "ECDSA); the server's host key must be in --known-hosts. On success the",
+          "marker OBS<date>T00-00.uploaded is written beside the package and the day",
+          "is not uploaded again; on failure nothing is marked or triggered."})
+  static final class Upload implements Callable<Integer> {
+    @Mixin io.tickstream.cli.HelpOption help;
+
+    @Mixin ConfigOptions config;
+
+    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "UTC day to upload.")
+    String date;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE",
+        description = "Station TOML ([station] callsign, grid_square, receiver_name, psws_station_id, psws_instrument_id).")
+    Path stationFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Package directory given to 'psws package' (default DATA_DIR/psws).")
+    Path out;
+
+    @Option(names = "--key", required = true, paramLabel = "FILE", description = "OpenSSH private key registered with PSWS.")
+    Path key;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = PswsUploader.DEFAULT_HOST, description = "sftp server (default ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "22", description = "sftp port (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--known-hosts", paramLabel = "FILE",
+        description = "known_hosts file with the server's host key (default ~/.ssh/known_hosts).")
+    Path knownHosts;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      LocalDate day;
+      try {
+        day = LocalDate.parse(date);
+      } catch (DateTimeParseException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--date must be YYYY-MM-DD, got '" + date + "'");
+      }
+      if (!java.nio.file.Files.isRegularFile(key)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--key: no such file " + key);
+      }
+      Path kh = knownHosts != null ? knownHosts : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
+      if (!java.nio.file.Files.isRegularFile(kh)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--known-hosts: no such file " + kh
+            + " (add the server's key, e.g. ssh-keyscan -p " + port + " " + host + " >> " + kh + ")");
+      }
+      StationConfig station = StationConfig.load(stationFile);
+      Path dest = out != null ? out : config.bootstrapConfig().dataDir().resolve("psws");
+      Path obs = PswsPackager.obsDirectory(dest, station, day);
+      PrintWriter pw = spec.commandLine().getOut();
+      PswsUploader.Result r;
+      try {
+        r = PswsUploader.upload(obs, station.pswsInstrumentId(),
+            new PswsUploader.Target(host, port, station.pswsStationId(), key, kh), java.time.Instant.now(), System.err);
+      } catch (java.io.IOException | IllegalArgumentException e) {
+        spec.commandLine().getErr().println(e.getMessage());
+        spec.commandLine().getErr().flush();
+        return 1;
+      }
+      if (r.skipped()) {
+        pw.printf(Locale.ROOT, "already uploaded (marker %s, trigger %s); nothing sent%n", r.marker(), r.triggerDirectory());
+      } else {
+        pw.printf(Locale.ROOT, "uploaded %s to %s@%s:%d: %d directories, %d files, %.1f MB; trigger %s; marker %s%n",
+            obs, station.pswsStationId(), host, port, r.directories(), r.files(), r.bytes() / 1e6, r.triggerDirectory(),
+            r.marker());
       }
       pw.flush();
       return 0;

@@ -10,6 +10,7 @@ import io.tickstream.core.hf.clock.ClockSolver;
 import io.tickstream.core.hf.clock.Maidenhead;
 import io.tickstream.core.hf.clock.MinuteAnalysisAdapter;
 import io.tickstream.core.hf.clock.MinuteSolution;
+import io.tickstream.core.hf.testsignal.TestSignalTemplate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,7 @@ public final class ChannelAnalysis extends ProcessFunction<AssembledMinute, Chan
   private transient Map<String, HfMinuteAnalyzer> analyzers;
   private transient ClockSolver solver;
   private transient Counter skipped;
+  private transient TestSignalTemplate testSignal;
 
   public ChannelAnalysis(HfJobConfig config) {
     this.config = config;
@@ -43,6 +45,19 @@ public final class ChannelAnalysis extends ProcessFunction<AssembledMinute, Chan
     analyzers = new HashMap<>();
     solver = ClockSolver.withDefaults(Maidenhead.toPoint(config.receiverGrid()));
     skipped = getRuntimeContext().getMetricGroup().counter("skippedMinutes");
+    testSignal = loadTemplate(config.testSignalTemplate());
+  }
+
+  /** The configured HamSCI template, or null; a missing or malformed file fails the job naming it. */
+  public static TestSignalTemplate loadTemplate(String path) {
+    if (path == null) {
+      return null;
+    }
+    try {
+      return TestSignalTemplate.load(java.nio.file.Path.of(path));
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new IllegalArgumentException("cannot load the test-signal template " + path + ": " + e.getMessage(), e);
+    }
   }
 
   /** Channel-minutes analysed in this JVM (the embedded reprocess progress bar; not used for results). */
@@ -56,7 +71,7 @@ public final class ChannelAnalysis extends ProcessFunction<AssembledMinute, Chan
       return;
     }
     HfMinuteAnalyzer analyzer = analyzers.computeIfAbsent(m.channel(),
-        c -> new HfMinuteAnalyzer(HfMinuteAnalyzer.Config.defaultsFor(m.frequencyHz(), null)));
+        c -> new HfMinuteAnalyzer(HfMinuteAnalyzer.Config.defaultsFor(m.frequencyHz(), testSignal)));
     MinuteAnalysis a = analyzer.analyze(samples(m));
     for (EvidenceLine e : MinuteEvidenceCsv.lines(a)) {
       ctx.output(EVIDENCE, e);

@@ -47,7 +47,7 @@ public final class EvidenceCsvSink implements Sink<EvidenceLine> {
     public void write(EvidenceLine e, Context context) {
       Path file = ClockOffsetFileSink.seriesDir(Path.of(dataDir), e.channel(), version).resolve(e.fileName());
       methods.put(file, e.method());
-      TreeMap<Long, String> rows = files.computeIfAbsent(file, EvidenceCsvSink::load);
+      TreeMap<Long, String> rows = files.computeIfAbsent(file, f -> load(f, header(e.method())));
       if (!e.csvLine().equals(rows.put(e.minuteStartSystemNs(), e.csvLine()))) {
         dirty.add(file);
       }
@@ -56,8 +56,7 @@ public final class EvidenceCsvSink implements Sink<EvidenceLine> {
     @Override
     public void flush(boolean endOfInput) throws IOException {
       for (Path file : dirty) {
-        StringBuilder csv = new StringBuilder(String.join(",", MinuteEvidenceCsv.COLUMNS.get(methods.get(file))))
-            .append('\n');
+        StringBuilder csv = new StringBuilder(header(methods.get(file))).append('\n');
         for (String line : files.get(file).values()) {
           csv.append(line).append('\n');
         }
@@ -73,21 +72,37 @@ public final class EvidenceCsvSink implements Sink<EvidenceLine> {
     public void close() {}
   }
 
-  /** Rows already in {@code file}, keyed by their minute (first column, an ISO instant). */
-  static TreeMap<Long, String> load(Path file) {
+  static String header(String method) {
+    return String.join(",", MinuteEvidenceCsv.COLUMNS.get(method));
+  }
+
+  /**
+   * Rows already in {@code file}, keyed by their minute (first column, an ISO instant; consecutive
+   * rows of one minute are kept together). A file written with other columns (an earlier release) is
+   * not merged: it is renamed to {@code <name>.superseded} (logged) and the file starts afresh.
+   */
+  static TreeMap<Long, String> load(Path file, String header) {
     TreeMap<Long, String> out = new TreeMap<>();
     if (!Files.isRegularFile(file)) {
       return out;
     }
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      if (!lines.isEmpty() && !lines.get(0).equals(header)) {
+        Path old = file.resolveSibling(file.getFileName() + ".superseded");
+        Files.move(file, old, StandardCopyOption.REPLACE_EXISTING);
+        LOG.warn("{} has other columns than this release writes; moved it to {} and starting the file afresh", file, old);
+        return out;
+      }
       for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
         Instant t = Instant.parse(line.substring(0, line.indexOf(',')));
-        out.put(t.getEpochSecond() * 1_000_000_000L + t.getNano(), line);
+        out.merge(t.getEpochSecond() * 1_000_000_000L + t.getNano(), line, (x, y) -> x + "\n" + y);
       }
       return out;
     } catch (IOException | RuntimeException ex) {
       throw new IllegalStateException("cannot read the existing evidence CSV " + file + ": " + ex.getMessage(), ex);
     }
   }
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(EvidenceCsvSink.class);
 }

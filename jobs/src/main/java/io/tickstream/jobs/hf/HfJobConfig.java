@@ -24,10 +24,14 @@ import java.util.TreeMap;
  *     identical files)
  * @param productResumeIndex per channel, the first 10 Hz UTC index not yet in this version's product
  *     (earlier minutes are not written again: a version is completed, never overwritten)
+ * @param testSignalTemplate path of the HamSCI test-signal template (48 kHz s16le, ka9q/wwvsim
+ *     {@code test.raw}) that the minute analysis correlates in the test minutes (WWV 8, WWVH 44), or
+ *     {@code null}: test minutes are then analysed without it (no test-signal evidence)
  */
 public record HfJobConfig(String receiver, String receiverGrid, String version,
     Map<String, Double> channelFrequenciesHz, double marginS, long latenessMs, double minCompleteness,
-    boolean phase3, boolean bounded, Instant processedAt, Map<String, Long> productResumeIndex)
+    boolean phase3, boolean bounded, Instant processedAt, Map<String, Long> productResumeIndex,
+    String testSignalTemplate)
     implements Serializable {
 
   /** Channel name of the fused per-receiver series (seeds/003 §4.6 directory {@code FUSED}). */
@@ -47,6 +51,20 @@ public record HfJobConfig(String receiver, String receiverGrid, String version,
     }
   }
 
+  /** Without a test-signal template. */
+  public HfJobConfig(String receiver, String receiverGrid, String version, Map<String, Double> channelFrequenciesHz,
+      double marginS, long latenessMs, double minCompleteness, boolean phase3, boolean bounded, Instant processedAt,
+      Map<String, Long> productResumeIndex) {
+    this(receiver, receiverGrid, version, channelFrequenciesHz, marginS, latenessMs, minCompleteness, phase3, bounded,
+        processedAt, productResumeIndex, null);
+  }
+
+  /** The same configuration analysing test minutes with the template at {@code path} (null: without). */
+  public HfJobConfig withTestSignalTemplate(String path) {
+    return new HfJobConfig(receiver, receiverGrid, version, channelFrequenciesHz, marginS, latenessMs, minCompleteness,
+        phase3, bounded, processedAt, productResumeIndex, path);
+  }
+
   /** Defaults: 2.5 s margins (covers the decimator's ±1.7 s support), 2 s lateness, 50 % completeness. */
   public static HfJobConfig of(String receiver, String grid, String version, Map<String, Double> channels,
       boolean phase3, boolean bounded) {
@@ -57,7 +75,7 @@ public record HfJobConfig(String receiver, String receiverGrid, String version,
   /** The same configuration continuing a version's product after {@code resume} (see {@link ProductDrfSink#existingEnds}). */
   public HfJobConfig withProductResume(Map<String, Long> resume) {
     return new HfJobConfig(receiver, receiverGrid, version, channelFrequenciesHz, marginS, latenessMs, minCompleteness,
-        phase3, bounded, processedAt, resume);
+        phase3, bounded, processedAt, resume, testSignalTemplate);
   }
 
   public double frequencyHz(String channel) {

@@ -34,7 +34,13 @@ public final class HfReprocess {
 
   /** What to reprocess. {@code fromNs/toNs} bound system time (Long.MIN/MAX for the whole archive). */
   public record Request(Path archive, List<String> channels, long fromNs, long toNs, String version, boolean phase3,
-      String receiver, String grid, int parallelism) {}
+      String receiver, String grid, int parallelism, Path testSignalTemplate) {
+    /** Without a test-signal template. */
+    public Request(Path archive, List<String> channels, long fromNs, long toNs, String version, boolean phase3,
+        String receiver, String grid, int parallelism) {
+      this(archive, channels, fromNs, toNs, version, phase3, receiver, grid, parallelism, null);
+    }
+  }
 
   /** What a run did. */
   public record Result(long ingestRunId, long samples, double channelHours, double wallSeconds, Path dataDir,
@@ -59,7 +65,9 @@ public final class HfReprocess {
     }
     HfJobConfig config = new HfJobConfig(req.receiver(), req.grid(), req.version(), freqs, 2.5, 2000, 0.5,
         req.phase3(), true, Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
-        ProductDrfSink.existingEnds(dataDir, req.version(), freqs.keySet()));
+        ProductDrfSink.existingEnds(dataDir, req.version(), freqs.keySet()))
+        .withTestSignalTemplate(req.testSignalTemplate() == null ? null
+            : req.testSignalTemplate().toAbsolutePath().toString());
     long total = 0;
     for (ArchiveSource.ArchiveChannel c : channels) {
       long[] r = ArchiveSource.indexRange(c, req.fromNs(), req.toNs());
@@ -74,6 +82,9 @@ public final class HfReprocess {
     params.put("grid", req.grid());
     params.put("channels", freqs);
     params.put("margin_s", config.marginS());
+    if (config.testSignalTemplate() != null) {
+      params.put("test_signal_template", config.testSignalTemplate());
+    }
     params.put("lateness_ms", config.latenessMs());
     params.put("min_completeness", config.minCompleteness());
     params.put("parallelism", req.parallelism());

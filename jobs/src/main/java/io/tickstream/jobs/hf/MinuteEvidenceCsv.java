@@ -1,11 +1,15 @@
 package io.tickstream.jobs.hf;
 
 import io.tickstream.core.hf.Discrimination;
+import io.tickstream.core.hf.MethodEvidence;
 import io.tickstream.core.hf.MinuteAnalysis;
 import io.tickstream.core.hf.Station;
 import io.tickstream.core.hf.StationTiming;
 import io.tickstream.core.hf.TestSignalResult;
+import io.tickstream.core.hf.TickIntegration;
 import io.tickstream.core.hf.ToneEvidence;
+import io.tickstream.core.hf.analysis.BcdCorrelator;
+import io.tickstream.core.hf.format.UtcMinute;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -13,13 +17,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Renders the discrimination / channel evidence of one {@link MinuteAnalysis} as rows of the
  * per-method daily CSVs of seeds/001 ("Test Signal CSV", "Station ID CSV") and DOMAIN.md §1.8
- * (ticks, Doppler). {@code timestamp_utc} and {@code minute_boundary} are the analysed minute's
- * boundary on the receiver's system clock (the evidence is per system minute; its D_clock is in
- * {@code clock_offset_series.csv}); NaN / unknown values are empty cells.
+ * (tones, ticks, 440 Hz, BCD, Doppler). Every value is a measurement of this minute's signal (see the
+ * core records named below for formulas); NaN / not measured values are empty cells.
+ *
+ * <p><b>Time stamps.</b> {@code timestamp_utc} and {@code minute_boundary} are the analysed minute's
+ * boundary on the receiver's <em>system</em> clock, not UTC: the evidence is produced per channel
+ * before the fused D_clock of the minute exists, and keeping the system minute makes each row's key the
+ * same as the {@code system_time} of the minute's row in {@code clock_offset_series.csv} (whose
+ * {@code utc_time} and {@code clock_offset_ms} give the UTC instant). The column name is the one of
+ * seeds/001.
+ *
+ * <p><b>Windows.</b> grape writes ticks and BCD rows per sliding 10 s window; here one window is the
+ * whole minute, so {@code window_second} / {@code window_start_sec} are 0.
  */
 public final class MinuteEvidenceCsv {
   private MinuteEvidenceCsv() {}
@@ -31,15 +45,30 @@ public final class MinuteEvidenceCsv {
           "harmonic_ratio_500_1000", "harmonic_ratio_600_1200"),
       "test_signal", List.of("timestamp_utc", "minute_boundary", "minute_number", "detected", "station",
           "confidence", "multitone_score", "chirp_score", "snr_db", "fss_db", "delay_spread_ms", "toa_offset_ms",
-          "coherence_time_sec"),
-      "ticks", List.of("timestamp_utc", "wwv_snr_db", "wwvh_snr_db", "ratio_db", "wwv_tick_count",
+          "coherence_time_sec", "noise_correlation", "burst_toa_offset_ms", "noise1_score", "noise2_score",
+          "noise_coherence_diff"),
+      "ticks", List.of("timestamp_utc", "window_second", "coherent_wwv_snr_db", "coherent_wwvh_snr_db",
+          "incoherent_wwv_snr_db", "incoherent_wwvh_snr_db", "coherence_quality_wwv", "coherence_quality_wwvh",
+          "integration_method", "wwv_snr_db", "wwvh_snr_db", "ratio_db", "tick_count", "wwv_tick_count",
           "wwvh_tick_count"),
       "doppler", List.of("timestamp_utc", "wwv_doppler_hz", "wwvh_doppler_hz", "wwv_doppler_std_hz",
-          "wwvh_doppler_std_hz", "max_coherent_window_sec"));
+          "wwvh_doppler_std_hz", "max_coherent_window_sec", "doppler_quality", "wwv_doppler_quality",
+          "wwvh_doppler_quality", "coherence_time_sec"),
+      "tones", List.of("timestamp_utc", "station", "frequency_hz", "duration_sec", "timing_error_ms", "snr_db",
+          "tone_power_db", "confidence", "use_for_time_snap"),
+      "tone_440hz", List.of("timestamp_utc", "minute_number", "wwv_detected", "wwvh_detected", "wwv_power_db",
+          "wwvh_power_db"),
+      "bcd", List.of("timestamp_utc", "window_start_sec", "wwv_amplitude", "wwvh_amplitude", "differential_delay_ms",
+          "correlation_quality", "amplitude_ratio_db", "wwv_delay_ms", "wwvh_delay_ms"));
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
-  /** The evidence rows of one analysed minute (test signal only in its scheduled minutes, station ID where tones were measured). */
+  /**
+   * The evidence rows of one analysed minute: station ID where tones were measured, test signal only
+   * in its scheduled minutes, ticks and Doppler on WWV/WWVH channels, tones per station whose minute
+   * marker was found (several rows under one minute, station order), 440 Hz in minutes 1 and 2, BCD
+   * where the two-station correlation ran.
+   */
   public static List<EvidenceLine> lines(MinuteAnalysis a) {
     long ns = a.minuteStartSystemNs();
     Instant t = Instant.ofEpochSecond(Math.floorDiv(ns, 1_000_000_000L), Math.floorMod(ns, 1_000_000_000L));
@@ -48,6 +77,7 @@ public final class MinuteEvidenceCsv {
     String minute = Integer.toString(t.atZone(ZoneOffset.UTC).getMinute());
     String day = DAY.format(t);
     String channel = a.channel().replace(' ', '_').replace('.', '_');
+    MethodEvidence me = a.methods();
     List<EvidenceLine> out = new ArrayList<>();
     Discrimination d = a.discrimination();
     ToneEvidence tones = a.tones();
@@ -65,6 +95,17 @@ public final class MinuteEvidenceCsv {
       out.add(line(channel, "station_id", day, ns, ts, boundary, minute, gtStation, gtSource, num(gtPower),
           d == null ? "" : num(d.confidence()), d == null ? "" : d.dominant().name(),
           num(tones.harmonicRatio500Db()), num(tones.harmonicRatio600Db())));
+      if (!Double.isNaN(tones.snr440Db())) {
+        // the minute the analyzer measured 440 Hz in: the decoded UTC minute, else the system minute
+        int program = a.utcMinuteStartNs() != null ? UtcMinute.ofEpochNs(a.utcMinuteStartNs()).minute()
+            : t.atZone(ZoneOffset.UTC).getMinute();
+        Station sender = program == 1 ? Station.WWVH : Station.WWV; // DOMAIN.md §1.4: minute 1 WWVH, 2 WWV
+        String det = Boolean.toString(tones.tone440Detected());
+        String pow = num(tones.snr440Db());
+        out.add(line(channel, "tone_440hz", day, ns, ts, Integer.toString(program),
+            sender == Station.WWV ? det : "", sender == Station.WWVH ? det : "",
+            sender == Station.WWV ? pow : "", sender == Station.WWVH ? pow : ""));
+      }
     }
     TestSignalResult s = a.testSignal();
     if (s != null) {
@@ -73,20 +114,76 @@ public final class MinuteEvidenceCsv {
       out.add(line(channel, "test_signal", day, ns, ts, boundary, minute, Boolean.toString(s.detected()),
           s.station() == null ? "" : s.station().name(), num(s.confidence()), num(s.multitoneScore()),
           num(s.chirpScore()), num(snr), num(s.frequencySelectivityDb()), num(s.delaySpreadMs()),
-          num(s.toaOffsetMs()), num(a.coherenceTimeS())));
+          num(s.toaOffsetMs()), num(a.coherenceTimeS()), num(s.noiseScore()), num(s.burstToaOffsetMs()),
+          num(s.noise1Score()), num(s.noise2Score()), num(s.noiseCoherenceDiff())));
     }
     StationTiming wwv = a.timing(Station.WWV).orElse(null);
     StationTiming wwvh = a.timing(Station.WWVH).orElse(null);
     if (wwv != null || wwvh != null) {
-      double ws = wwv == null ? Double.NaN : wwv.snrDb();
-      double hs = wwvh == null ? Double.NaN : wwvh.snrDb();
-      out.add(line(channel, "ticks", day, ns, ts, num(ws), num(hs), num(ws - hs),
-          wwv == null ? "" : Integer.toString(wwv.ticksUsed()), wwvh == null ? "" : Integer.toString(wwvh.ticksUsed())));
-      out.add(line(channel, "doppler", day, ns, ts, num(wwv == null ? Double.NaN : wwv.dopplerHz()),
-          num(wwvh == null ? Double.NaN : wwvh.dopplerHz()), num(wwv == null ? Double.NaN : wwv.dopplerSpreadHz()),
-          num(wwvh == null ? Double.NaN : wwvh.dopplerSpreadHz()), num(a.coherenceTimeS())));
+      out.add(ticks(channel, day, ns, ts, wwv, wwvh, me));
+      out.add(doppler(channel, day, ns, ts, wwv, wwvh, me, a.coherenceTimeS()));
+    }
+    if (!me.markerTones().isEmpty()) {
+      String rows = me.markerTones().stream()
+          .sorted((x, y) -> x.station().compareTo(y.station()))
+          .map(m -> String.join(",", ts, m.station().name(), num(m.frequencyHz()), num(m.durationS()),
+              num(m.timingErrorMs()), num(m.snrDb()), num(m.tonePowerDb()), num(m.confidence()),
+              Boolean.toString(m.useForTimeSnap())))
+          .collect(Collectors.joining("\n"));
+      out.add(new EvidenceLine(channel, "tones", day, ns, rows));
+    }
+    BcdCorrelator.Result b = me.bcd();
+    if (b != null) {
+      out.add(line(channel, "bcd", day, ns, ts, "0", num(b.wwvAmplitude()), num(b.wwvhAmplitude()),
+          num(b.differentialDelayMs()), num(b.quality()), num(b.amplitudeRatioDb()), num(b.wwvDelayMs()),
+          num(b.wwvhDelayMs())));
     }
     return out;
+  }
+
+  /**
+   * Ticks row: {@link TickIntegration} per station; {@code integration_method} is the better method
+   * of the station with the higher tick SNR; {@code tick_count} the tick seconds integrated.
+   */
+  private static EvidenceLine ticks(String channel, String day, long ns, String ts, StationTiming wwv,
+      StationTiming wwvh, MethodEvidence me) {
+    TickIntegration iw = me.ticks(Station.WWV).orElse(null);
+    TickIntegration ih = me.ticks(Station.WWVH).orElse(null);
+    double ws = wwv == null ? Double.NaN : wwv.snrDb();
+    double hs = wwvh == null ? Double.NaN : wwvh.snrDb();
+    TickIntegration stronger = Double.isNaN(hs) || (!Double.isNaN(ws) && ws >= hs) ? iw : ih;
+    String method = stronger == null || stronger.integrationMethod() == null ? "" : stronger.integrationMethod();
+    int count = Math.max(iw == null ? 0 : iw.ticks(), ih == null ? 0 : ih.ticks());
+    return line(channel, "ticks", day, ns, ts, "0",
+        num(iw == null ? Double.NaN : iw.coherentSnrDb()), num(ih == null ? Double.NaN : ih.coherentSnrDb()),
+        num(iw == null ? Double.NaN : iw.incoherentSnrDb()), num(ih == null ? Double.NaN : ih.incoherentSnrDb()),
+        num(iw == null ? Double.NaN : iw.coherenceQuality()), num(ih == null ? Double.NaN : ih.coherenceQuality()),
+        method, num(ws), num(hs), num(ws - hs), count == 0 ? "" : Integer.toString(count),
+        wwv == null ? "" : Integer.toString(wwv.ticksUsed()), wwvh == null ? "" : Integer.toString(wwvh.ticksUsed()));
+  }
+
+  /**
+   * Doppler row. Per station: Doppler, its spread and {@link TickIntegration#dopplerQuality()} as
+   * measured. Combined over the stations whose timing is usable (a tick stack that passed the
+   * threshold only through another station's leakage is not a carrier):
+   * {@code max_coherent_window_sec = min(60, 1/(8·max|f_D|))} (π/4 phase error; grape, DOMAIN.md §1.4)
+   * and {@code doppler_quality} the lower of their qualities. {@code coherence_time_sec} = τ_c of the
+   * dominant station ({@link MinuteAnalysis#coherenceTimeS()}).
+   */
+  private static EvidenceLine doppler(String channel, String day, long ns, String ts, StationTiming wwv,
+      StationTiming wwvh, MethodEvidence me, double coherenceTimeS) {
+    double fw = wwv == null ? Double.NaN : wwv.dopplerHz();
+    double fh = wwvh == null ? Double.NaN : wwvh.dopplerHz();
+    double qw = me.ticks(Station.WWV).map(TickIntegration::dopplerQuality).orElse(Double.NaN);
+    double qh = me.ticks(Station.WWVH).map(TickIntegration::dopplerQuality).orElse(Double.NaN);
+    boolean uw = wwv != null && wwv.usable() && !Double.isNaN(fw);
+    boolean uh = wwvh != null && wwvh.usable() && !Double.isNaN(fh);
+    double maxAbs = uw && uh ? Math.max(Math.abs(fw), Math.abs(fh)) : uw ? Math.abs(fw) : uh ? Math.abs(fh) : Double.NaN;
+    double tMax = Double.isNaN(maxAbs) ? Double.NaN : Math.min(60.0, 1 / (8 * maxAbs));
+    double q = uw && uh ? Math.min(qw, qh) : uw ? qw : uh ? qh : Double.NaN;
+    return line(channel, "doppler", day, ns, ts, num(fw), num(fh), num(wwv == null ? Double.NaN : wwv.dopplerSpreadHz()),
+        num(wwvh == null ? Double.NaN : wwvh.dopplerSpreadHz()), num(tMax), num(q), num(qw), num(qh),
+        num(coherenceTimeS));
   }
 
   private static EvidenceLine line(String channel, String method, String day, long ns, String... cells) {

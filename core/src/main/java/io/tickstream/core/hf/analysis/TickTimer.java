@@ -2,6 +2,7 @@ package io.tickstream.core.hf.analysis;
 
 import io.tickstream.core.hf.Station;
 import io.tickstream.core.hf.StationTiming;
+import io.tickstream.core.hf.TickIntegration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -31,7 +32,10 @@ import java.util.List;
  *   <li><b>Doppler</b> (IQ input only). Per tick the upper- and lower-sideband correlations of the
  *       complex samples give the station's own carrier phase {@code θ_s = arg(i(U_s − L_s))}; the
  *       least-squares slope of unwrapped θ over seconds is 2π·f_D, the std of the per-second
- *       differences /2π the Doppler spread (DOMAIN.md §1.4 "Doppler from ticks").
+ *       differences /2π the Doppler spread (DOMAIN.md §1.4 "Doppler from ticks"); the residual of the
+ *       fit gives the Doppler quality ({@link TickIntegration}).
+ *   <li><b>Integration.</b> Coherent and incoherent tick-stack SNRs and the phase coherence of the
+ *       ticks at the onset lag ({@link TickIntegration}).
  * </ol>
  */
 public final class TickTimer {
@@ -50,9 +54,18 @@ public final class TickTimer {
     }
   }
 
-  /** Result: the timing evidence and the absolute (fractional) sample index of the marker onset. */
+  /**
+   * Result: the timing evidence, the absolute (fractional) sample index of the marker onset, and how
+   * the ticks integrate ({@link TickIntegration}).
+   */
   public record Result(StationTiming timing, double markerOnsetIndex, boolean secondResolved, String note,
-      double tickAmplitudeDb) {}
+      double tickAmplitudeDb, TickIntegration integration) {
+    /** Without integration figures (none measured). */
+    public Result(StationTiming timing, double markerOnsetIndex, boolean secondResolved, String note,
+        double tickAmplitudeDb) {
+      this(timing, markerOnsetIndex, secondResolved, note, tickAmplitudeDb, TickIntegration.none(timing.station()));
+    }
+  }
 
   private final Config config;
 
@@ -179,12 +192,21 @@ public final class TickTimer {
     // per-tick phase scatter (circular statistics of the doubled phase)
     double sr = 0;
     double si = 0;
+    double cohR = 0; // Σ C_s (coherent sum), Σ|C_s|, Σ|C_s|² at the onset lag (TickIntegration)
+    double cohI = 0;
+    double sumAbs = 0;
+    double sumPow = 0;
     for (int s : used) {
       int p = base + s * fs - half + j1;
       double[] cs = Correlators.at(a, p, len, omega);
       double ph = 2 * Math.atan2(cs[1], cs[0]);
       sr += Math.cos(ph);
       si += Math.sin(ph);
+      cohR += cs[0];
+      cohI += cs[1];
+      double pw = cs[0] * cs[0] + cs[1] * cs[1];
+      sumPow += pw;
+      sumAbs += Math.sqrt(pw);
     }
     double rbar = Math.min(1.0, Math.hypot(sr, si) / n);
     double circStd = 0.5 * Math.sqrt(Math.max(0, -2 * Math.log(Math.max(rbar, 1e-12))));
@@ -258,11 +280,18 @@ public final class TickTimer {
       combined = p0;
     }
     double arrivalMs = (combined - i0) * 1000.0 / fs;
-    double[] dop = in.hasIq() && ticksDetected ? doppler(in, used, p0, len, omega) : new double[] {Double.NaN, Double.NaN};
+    double[] dop = in.hasIq() && ticksDetected ? doppler(in, used, p0, len, omega)
+        : new double[] {Double.NaN, Double.NaN, Double.NaN};
+    double n1 = Math.max(pNoise / coarse, 1e-300); // per-tick noise power of the matched filter
+    double incoherentExcess = sumPow - n * n1;
+    TickIntegration integration = new TickIntegration(st, n,
+        10 * Math.log10(Math.max((cohR * cohR + cohI * cohI) / (n * n1), 1e-30)),
+        incoherentExcess > 0 ? 10 * Math.log10(incoherentExcess / (Math.sqrt(n) * n1)) : Double.NaN,
+        sumAbs > 0 ? Math.hypot(cohR, cohI) / sumAbs : Double.NaN, dop[2]);
     boolean usable = (ticksDetected || markerFound) && markerFound;
     StationTiming t = new StationTiming(st, arrivalMs, sigmaSamples * 1000.0 / fs, snrDb,
         n + (markerFound ? 1 : 0), markerOffsetMs, markerSnrDb, spreadMs, dop[0], dop[1], Double.NaN, usable);
-    return new Result(t, combined, markerFound, note, 10 * Math.log10(best / n) - 20 * Math.log10(len));
+    return new Result(t, combined, markerFound, note, 10 * Math.log10(best / n) - 20 * Math.log10(len), integration);
   }
 
   /**
@@ -383,6 +412,12 @@ public final class TickTimer {
       sxx += (sec[i] - ms) * (sec[i] - ms);
     }
     double slope = sxy / sxx;
+    double resid2 = 0;
+    for (int i = 0; i < n; i++) {
+      double r = th[i] - mt - slope * (sec[i] - ms);
+      resid2 += r * r;
+    }
+    double quality = Math.max(0, Math.min(1, 1 - (resid2 / n) / (Math.PI * Math.PI / 3)));
     double[] rates = new double[n - 1];
     double mr = 0;
     for (int i = 1; i < n; i++) {
@@ -394,7 +429,7 @@ public final class TickTimer {
     for (double r : rates) {
       v += (r - mr) * (r - mr);
     }
-    return new double[] {slope / (2 * Math.PI), Math.sqrt(v / Math.max(1, n - 2))};
+    return new double[] {slope / (2 * Math.PI), Math.sqrt(v / Math.max(1, n - 2)), quality};
   }
 
   private static double fwhm(double[] e2, int peak) {

@@ -18,7 +18,9 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * detected if ≥ 0.20 (grape's weights and threshold). The frequency-selectivity score is
  * {@code 10·log10((P2k+P3k)/(P4k+P5k))} of the received multitone minus the same ratio of the template
  * (so a flat channel gives 0 dB). Delay spread = widening of the correlation main lobe (FWHM of the
- * envelope) over the template's autocorrelation.
+ * envelope) over the template's autocorrelation. The two white-noise sections are also scored
+ * separately (their difference shows a channel change within the minute), and the single-cycle bursts
+ * give their own ToA near the whole-template lag.
  */
 public final class TestSignalDetector {
   public static final double DETECT_THRESHOLD = 0.20;
@@ -78,14 +80,16 @@ public final class TestSignalDetector {
     double overall = fa[best] / Math.sqrt(energy(t, 0, m) * energy(a, Math.max(0, at), m));
     double multitone = sectionScore(a, at, t, fs, TestSignalTemplate.MULTITONE_START_S, TestSignalTemplate.MULTITONE_END_S);
     double chirp = sectionScore(a, at, t, fs, TestSignalTemplate.CHIRP_START_S, TestSignalTemplate.CHIRP_END_S);
-    double noise = 0.5 * (sectionScore(a, at, t, fs, TestSignalTemplate.NOISE1_START_S, TestSignalTemplate.NOISE1_END_S)
-        + sectionScore(a, at, t, fs, TestSignalTemplate.NOISE2_START_S, TestSignalTemplate.NOISE2_END_S));
+    double noise1 = sectionScore(a, at, t, fs, TestSignalTemplate.NOISE1_START_S, TestSignalTemplate.NOISE1_END_S);
+    double noise2 = sectionScore(a, at, t, fs, TestSignalTemplate.NOISE2_START_S, TestSignalTemplate.NOISE2_END_S);
+    double noise = 0.5 * (noise1 + noise2);
     double confidence = 0.5 * Math.max(0, multitone) + 0.3 * Math.max(0, noise) + 0.2 * Math.max(0, chirp);
     double fss = fss(a, at, fs) - fss(t, 0, fs);
     double spread = Math.max(0, lobeWidth(fa, best, 2 * w + 1) - lobeWidth(auto, 0, p)) * 1000.0 / fs;
     double toaMs = (at + frac - in.minuteIndex()) * 1000.0 / fs;
+    double burstToaMs = burstToa(a, at + frac, t, fs, in.minuteIndex());
     return new TestSignalResult(station, confidence >= DETECT_THRESHOLD, confidence, multitone, chirp, noise,
-        overall, toaMs, spread, fss);
+        overall, toaMs, spread, fss, noise1, noise2, burstToaMs);
   }
 
   private static void mulConj(double[] x, double[] y, int p) {
@@ -123,6 +127,42 @@ public final class TestSignalDetector {
     }
     return c / Math.sqrt(Math.max(ea * et, 1e-30));
   }
+
+  /**
+   * ToA from the single-cycle burst section alone: the lag (±{@value #BURST_SEARCH_MS} ms around the
+   * whole-template lag {@code at}) maximising Σ a[lag+i]·t[i] over the burst section, parabolic
+   * refinement; returned like {@code toaOffsetMs} (ms from the system minute boundary).
+   */
+  private static double burstToa(double[] a, double at, double[] t, int fs, double minuteIndex) {
+    int i0 = (int) Math.round(TestSignalTemplate.BURST_START_S * fs);
+    int i1 = Math.min(t.length, (int) Math.round(TestSignalTemplate.BURST_END_S * fs));
+    int w = (int) Math.ceil(BURST_SEARCH_MS * fs / 1000.0);
+    int c = (int) Math.round(at);
+    if (c - w + i0 < 0 || c + w + i1 > a.length || i1 <= i0) {
+      return Double.NaN;
+    }
+    double[] r = new double[2 * w + 1];
+    int best = 0;
+    for (int l = -w; l <= w; l++) {
+      double sum = 0;
+      int base = c + l;
+      for (int i = i0; i < i1; i++) {
+        sum += a[base + i] * t[i];
+      }
+      r[l + w] = sum;
+      if (sum > r[best]) {
+        best = l + w;
+      }
+    }
+    double frac = 0;
+    if (best > 0 && best < 2 * w) {
+      double den = r[best - 1] - 2 * r[best] + r[best + 1];
+      frac = den >= 0 ? 0 : Math.max(-0.5, Math.min(0.5, 0.5 * (r[best - 1] - r[best + 1]) / den));
+    }
+    return (c + best - w + frac - minuteIndex) * 1000.0 / fs;
+  }
+
+  private static final double BURST_SEARCH_MS = 2.0;
 
   private static double fss(double[] x, int at, int fs) {
     int i0 = at + (int) Math.round(TestSignalTemplate.MULTITONE_START_S * fs);

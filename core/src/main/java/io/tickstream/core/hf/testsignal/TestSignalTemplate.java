@@ -25,6 +25,7 @@ public final class TestSignalTemplate {
   public static final double MULTITONE_START_S = 13, MULTITONE_END_S = 23;
   public static final double CHIRP_START_S = 24, CHIRP_END_S = 32;
   public static final double NOISE2_START_S = 37, NOISE2_END_S = 39;
+  public static final double BURST_START_S = 34, BURST_END_S = 36;
 
   private static final int HALF_TAPS = 24;
   private static final int PHASES = 64;

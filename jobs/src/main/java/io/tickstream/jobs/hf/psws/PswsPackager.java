@@ -43,8 +43,8 @@ import org.slf4j.LoggerFactory;
  *       reference packager, whose zero pre-fill makes a missing minute look like silence;
  *   <li>Digital Metadata in {@code ch0/metadata} (cadence 86400/86400 s, prefix {@code metadata}),
  *       one record at the start index: {@code callsign, grid_square, receiver_name, lat, long,
- *       center_frequencies, uuid_str}. {@code lat}/{@code long} are the Maidenhead cell centre
- *       rounded to float32 (the metadata writer stores numbers as F64).
+ *       center_frequencies, uuid_str}. {@code lat}/{@code long} are the Maidenhead cell centre as
+ *       HDF5 F32 ({@code np.single}, as DOMAIN.md §4.1's packager writes them), the frequencies F64.
  *       {@code center_frequencies} are in <b>MHz</b>: DOMAIN.md §4.3 records MHz in the Grape 1 /
  *       wsprdaemon and Grape 2 files that make up the PSWS archive, and the readers there
  *       ({@code HamSCI/DRF_processing}) take the values as written; only the newer

@@ -16,6 +16,7 @@ import io.tickstream.connectors.drf.DrfDtype;
 import io.tickstream.connectors.drf.DrfFormat;
 import io.tickstream.connectors.drf.DrfSamples;
 import io.tickstream.connectors.drf.DrfWriterOptions;
+import io.tickstream.connectors.drf.H5DatasetTypes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ import picocli.CommandLine;
 class PswsPackagerTest {
   private static final LocalDate DAY = LocalDate.of(2025, 6, 15);
   private static final long START = DAY.atStartOfDay(ZoneOffset.UTC).toEpochSecond() * 10;
-  private static final String STATION = """
+  static final String STATION = """
       [station]
       callsign = "AC0G"
       grid_square = "EM38ww"
@@ -131,6 +132,13 @@ class PswsPackagerTest {
     assertEquals("S000123", m.get("uuid_str"));
     assertEquals(38.9375, ((Number) m.get("lat")).doubleValue(), 1e-6);
     assertEquals(-92.125, ((Number) m.get("long")).doubleValue(), 1e-6);
+    Path mdFile;
+    try (java.util.stream.Stream<Path> s = Files.walk(obs.resolve("ch0/metadata"))) {
+      mdFile = s.filter(p -> p.getFileName().toString().startsWith("metadata@")).findFirst().orElseThrow();
+    }
+    assertEquals(Map.of("lat", "float/4/le", "long", "float/4/le", "center_frequencies", "float/8/le"),
+        H5DatasetTypes.of(mdFile, Long.toString(START), List.of("lat", "long", "center_frequencies")),
+        "lat/long np.single (DOMAIN.md §4.1), frequencies float64");
     List<?> f = (List<?>) m.get("center_frequencies");
     assertEquals(3.33, ((Number) f.get(0)).doubleValue(), 1e-12);
     assertEquals(10.0, ((Number) f.get(1)).doubleValue(), 1e-12);
