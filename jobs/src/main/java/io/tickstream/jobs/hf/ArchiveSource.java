@@ -98,4 +98,23 @@ public final class ArchiveSource {
         .withRange(lo, hi);
     return env.fromSource(src, WatermarkStrategy.noWatermarks(), "Digital RF archive " + archive).setParallelism(1);
   }
+
+  /** Minutes per split of {@link #minutes}: small enough to balance two or more readers over a few channels. */
+  static final int MINUTES_PER_SPLIT = 5;
+
+  /**
+   * The archive's assembled minute windows in {@code [fromNs, toNs)} ({@link ArchiveMinuteSource}),
+   * read in parallel (the environment's parallelism) and chained to what consumes them: the bounded
+   * replacement of {@link #blocks} → {@link MinuteAssembler}, with identical minutes.
+   */
+  public static DataStream<AssembledMinute> minutes(StreamExecutionEnvironment env, List<ArchiveChannel> channels,
+      long fromNs, long toNs, HfJobConfig config) {
+    List<ArchiveMinuteSource.ChannelRange> ranges = new ArrayList<>();
+    for (ArchiveChannel c : channels) {
+      long[] r = indexRange(c, fromNs, toNs);
+      ranges.add(new ArchiveMinuteSource.ChannelRange(c.name(), c.dir().toAbsolutePath().toString(), r[0], r[1]));
+    }
+    return env.fromSource(new ArchiveMinuteSource(ranges, config, MINUTES_PER_SPLIT), WatermarkStrategy.noWatermarks(),
+        "Digital RF archive minutes");
+  }
 }

@@ -2,7 +2,6 @@ package io.tickstream.jobs.hf;
 
 import io.tickstream.connectors.db.Database;
 import io.tickstream.connectors.db.IngestRuns;
-import io.tickstream.core.signal.IqBlock;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,8 +86,8 @@ public final class HfReprocess {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
       env.setRuntimeMode(RuntimeExecutionMode.BATCH);
       env.setParallelism(req.parallelism());
-      DataStream<IqBlock> blocks = ArchiveSource.blocks(env, req.archive(), channels, req.fromNs(), req.toNs());
-      HfTimingJob.build(blocks, config, HfTimingJob.standardSinks(db.url().original(), runId, dataDir, config));
+      DataStream<AssembledMinute> minutes = ArchiveSource.minutes(env, channels, req.fromNs(), req.toNs(), config);
+      HfTimingJob.buildFromMinutes(minutes, config, HfTimingJob.standardSinks(db.url().original(), runId, dataDir, config));
       long before = ChannelAnalysis.MINUTES_ANALYSED.get();
       long perMinute = Math.round(60 * rateHz);
       JobClient job = env.executeAsync("tickstream reprocess " + req.version());

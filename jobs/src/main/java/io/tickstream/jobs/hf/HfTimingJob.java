@@ -51,15 +51,28 @@ public final class HfTimingJob {
   /** Streams the graph produces (for extra sinks such as Kafka). */
   public record Outputs(DataStream<ClockOffsetRow> clockOffsets, DataStream<ProductMinute> product) {}
 
+  /** The whole graph from IQ blocks (live: RTP source, STREAMING): {@link #assemble} then {@link #buildFromMinutes}. */
   public static Outputs build(DataStream<IqBlock> blocks, HfJobConfig config, Sinks sinks) {
+    return buildFromMinutes(assemble(blocks, config), config, sinks);
+  }
+
+  /** IQ blocks → event time (block end, bounded lateness) → keyed {@link MinuteAssembler} → minute windows. */
+  public static DataStream<AssembledMinute> assemble(DataStream<IqBlock> blocks, HfJobConfig config) {
     WatermarkStrategy<IqBlock> wm = WatermarkStrategy
         .<IqBlock>forBoundedOutOfOrderness(Duration.ofMillis(config.latenessMs()))
         .withTimestampAssigner((b, ts) -> blockEndMs(b));
-    SingleOutputStreamOperator<AssembledMinute> minutes = blocks.assignTimestampsAndWatermarks(wm)
+    return blocks.assignTimestampsAndWatermarks(wm)
         .name("event time = sample system time").returns(IqBlockSerializer.TYPE)
         .keyBy(IqBlock::channel)
         .process(new MinuteAssembler(config)).returns(AssembledMinuteSerializer.TYPE)
         .name("minute windows (system time, margins)").uid("hf-minute-assembler");
+  }
+
+  /**
+   * Phases 2 and 3 from assembled minute windows, each carrying its window end as event timestamp:
+   * from {@link #assemble} (live) or from the archive's {@link ArchiveMinuteSource} (bounded).
+   */
+  public static Outputs buildFromMinutes(DataStream<AssembledMinute> minutes, HfJobConfig config, Sinks sinks) {
     SingleOutputStreamOperator<ChannelMinute> analysed = minutes
         .process(new ChannelAnalysis(config)).name("minute analysis + channel D_clock").uid("hf-channel-analysis");
     if (sinks.evidenceFiles() != null) {

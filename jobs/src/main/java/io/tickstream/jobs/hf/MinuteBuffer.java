@@ -1,5 +1,7 @@
 package io.tickstream.jobs.hf;
 
+import io.tickstream.core.signal.IqBlock;
+import io.tickstream.core.signal.SampleType;
 import java.util.Arrays;
 
 /**
@@ -70,6 +72,28 @@ public final class MinuteBuffer {
       if (Float.isNaN(iq[(int) (2 * (g - firstIndex))])) {
         presentInMinute++;
       }
+    }
+  }
+
+  /**
+   * Copies the samples of {@code block} (complex IQ, float32 or int16) that fall inside the window;
+   * the one assembly step shared by the live {@link MinuteAssembler} and the archive's
+   * {@link ArchiveMinuteSource}.
+   */
+  void add(IqBlock block) {
+    if (block.type() == SampleType.FLOAT32) {
+      copy(block.firstSampleIndex(), block.float32());
+    } else {
+      short[] v = block.int16();
+      copy(block.firstSampleIndex(), block.numSamples(), new Sample() {
+        public float i(int k) {
+          return v[2 * k];
+        }
+
+        public float q(int k) {
+          return v[2 * k + 1];
+        }
+      });
     }
   }
 
