@@ -3,6 +3,7 @@ package io.tickstream.jobs.hf;
 import io.tickstream.core.signal.IqBlock;
 import io.tickstream.jobs.hf.types.AssembledMinuteSerializer;
 import io.tickstream.jobs.hf.types.IqBlockSerializer;
+import io.tickstream.jobs.hf.types.Phase3InputSerializer;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -93,7 +94,10 @@ public final class HfTimingJob {
     if (config.phase3()) {
       BroadcastStream<ClockOffsetRow> dclock = rows.filter(ClockOffsetRow::fused).name("fused D_clock")
           .broadcast(Phase3Product.DCLOCK);
-      product = minutes.keyBy(AssembledMinute::channel).connect(dclock)
+      // stage A (full rate → 400 Hz, no D_clock yet) where the full-rate minute is: 1/25 of it is shuffled
+      DataStream<Phase3Input> stageA = minutes.map(Phase3Input::of).returns(Phase3InputSerializer.TYPE)
+          .name("Phase 3 stage A: 400 Hz (system time)").uid("hf-phase3-stage-a");
+      product = stageA.keyBy(Phase3Input::channel).connect(dclock)
           .process(new Phase3Product(config)).name("Phase 3: 10 Hz UTC (zero lag, D_clock applied)")
           .uid("hf-phase3");
       Map<String, Long> resume = config.productResumeIndex();

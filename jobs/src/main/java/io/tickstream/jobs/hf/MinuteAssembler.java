@@ -1,13 +1,13 @@
 package io.tickstream.jobs.hf;
 
 import io.tickstream.core.signal.IqBlock;
+import io.tickstream.jobs.hf.types.MinuteBufferSerializer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
@@ -43,7 +43,7 @@ public final class MinuteAssembler extends KeyedProcessFunction<String, IqBlock,
   @Override
   public void open(org.apache.flink.api.common.functions.OpenContext ctx) {
     open = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-minutes", Types.LONG,
-        TypeInformation.of(MinuteBuffer.class)));
+        MinuteBufferSerializer.TYPE));
     closedThrough = getRuntimeContext().getState(new ValueStateDescriptor<>("closed-through", Types.LONG));
     lateBlocks = getRuntimeContext().getMetricGroup().counter("lateBlocks");
   }

@@ -7,7 +7,7 @@ import java.util.Arrays;
 /**
  * Mutable accumulation of one minute window (keyed state of {@link MinuteAssembler}): the window
  * {@code [minute − margin, minute + 60 s + margin)} in sample indices, NaN until a sample arrives.
- * A Flink POJO (public fields, no-arg constructor) so checkpoints serialise it efficiently.
+ * Checkpointed by {@link io.tickstream.jobs.hf.types.MinuteBufferSerializer} (samples in bulk).
  */
 public final class MinuteBuffer {
   public long minuteStartSystemNs;

@@ -37,6 +37,25 @@ public final class BulkArrays {
   }
 
   /** Length ({@code -1} for null) then the values. */
+  public static void writeDoubles(DataOutputView out, double[] v) throws IOException {
+    if (v == null) {
+      out.writeInt(-1);
+      return;
+    }
+    write(out, v.length, Double.BYTES, (bb, from, n) -> bb.asDoubleBuffer().put(v, from, n));
+  }
+
+  public static double[] readDoubles(DataInputView in) throws IOException {
+    int len = in.readInt();
+    if (len < 0) {
+      return null;
+    }
+    double[] v = new double[len];
+    read(in, len, Double.BYTES, (bb, from, n) -> bb.asDoubleBuffer().get(v, from, n));
+    return v;
+  }
+
+  /** Length ({@code -1} for null) then the values. */
   public static void writeShorts(DataOutputView out, short[] v) throws IOException {
     if (v == null) {
       out.writeInt(-1);
