@@ -102,6 +102,9 @@ class SampleSerializersTest {
       b.iq[k] = (float) r.nextGaussian();
     }
     b.iq[2_000_002] = -0.0f;
+    b.iq[500_000] = Float.NaN; // a gap inside the written span
+    b.iq[500_001] = Float.intBitsToFloat(0x7fc00123); // a NaN payload from the source
+    b.iq[2_000_003] = Float.intBitsToFloat(0xffc00000); // negative NaN next to the untouched end
     b.presentInMinute = 950_001;
     MinuteBuffer back = roundTrip(MinuteBufferSerializer.INSTANCE, b);
     assertEquals(b.minuteStartSystemNs, back.minuteStartSystemNs);
@@ -112,6 +115,18 @@ class SampleSerializersTest {
     for (int k = 0; k < b.iq.length; k++) {
       assertEquals(Float.floatToRawIntBits(b.iq[k]), Float.floatToRawIntBits(back.iq[k]), "sample " + k);
     }
+    // the untouched (NaN) ends of the window are not written: the span written above is 0.73 of it
+    DataOutputSerializer out = new DataOutputSerializer(64);
+    MinuteBufferSerializer.INSTANCE.serialize(b, out);
+    assertTrue(out.length() < 0.75 * 4 * b.iq.length, "serialized bytes: " + out.length());
+    MinuteBuffer empty = new MinuteBuffer();
+    empty.iq = new float[2 * 1_300_000];
+    java.util.Arrays.fill(empty.iq, Float.NaN);
+    MinuteBuffer emptyBack = roundTrip(MinuteBufferSerializer.INSTANCE, empty);
+    assertEquals(empty.iq.length, emptyBack.iq.length);
+    assertTrue(java.util.Arrays.equals(empty.iq, emptyBack.iq));
+    MinuteBuffer none = new MinuteBuffer();
+    assertEquals(null, roundTrip(MinuteBufferSerializer.INSTANCE, none).iq);
     // mutable keyed state: a copy (copy-on-write snapshots) must not share the array
     MinuteBuffer copy = MinuteBufferSerializer.INSTANCE.copy(b);
     assertNotSame(b.iq, copy.iq);
