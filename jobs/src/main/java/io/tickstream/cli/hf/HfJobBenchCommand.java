@@ -37,6 +37,10 @@ public final class HfJobBenchCommand implements Callable<Integer> {
       description = "Untimed Phase 2+3 pass over the first minutes first (class loading, JIT), 0 = none (default ${DEFAULT-VALUE}).")
   int warmupMinutes;
 
+  @Option(names = "--repeat", defaultValue = "1",
+      description = "Timed Phase 2 / Phases 2+3 pairs to run (later ones show the JIT-warm state), default ${DEFAULT-VALUE}.")
+  int repeat;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
 
@@ -45,6 +49,9 @@ public final class HfJobBenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (channels < 1 || channels > 4) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--channels must be 1..4");
+    }
+    if (repeat < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--repeat must be >= 1");
     }
     Path work = Files.createTempDirectory("tickstream-bench-hf");
     Path archive = work.resolve("archive");
@@ -61,20 +68,31 @@ public final class HfJobBenchCommand implements Callable<Integer> {
         HfReprocess.run(new HfReprocess.Request(archive, List.of(), Long.MIN_VALUE, to, "bench-warmup", true, "bench",
             "EM38ww", parallelism), db, work.resolve("data"), "bench", System.err);
       }
-      for (boolean phase3 : new boolean[] {false, true}) {
-        long cpu0 = processCpuNs();
-        HfReprocess.Result r = HfReprocess.run(new HfReprocess.Request(archive, List.of(), Long.MIN_VALUE,
-            Long.MAX_VALUE, phase3 ? "bench-p23" : "bench-p2", phase3, "bench", "EM38ww", parallelism), db,
-            work.resolve("data"), "bench", System.err);
-        double cpuS = (processCpuNs() - cpu0) / 1e9;
-        out.printf("%-11s %6.3f channel-hours in %6.1f s wall: %7.0f x real time (channel-hours per wall-hour);"
-            + " %6.1f s process CPU: %7.0f x real time per CPU core%n", phase3 ? "Phases 2+3" : "Phase 2",
-            r.channelHours(), r.wallSeconds(), r.realTimeFactor(), cpuS, r.channelHours() * 3600 / Math.max(1e-9, cpuS));
-        out.flush();
+      for (int pass = 1; pass <= repeat; pass++) {
+        for (boolean phase3 : new boolean[] {false, true}) {
+          String version = (phase3 ? "bench-p23" : "bench-p2") + (pass > 1 ? "-" + pass : "");
+          double load0 = loadAverage();
+          long cpu0 = processCpuNs();
+          HfReprocess.Result r = HfReprocess.run(new HfReprocess.Request(archive, List.of(), Long.MIN_VALUE,
+              Long.MAX_VALUE, version, phase3, "bench", "EM38ww", parallelism), db, work.resolve("data"), "bench",
+              System.err);
+          double cpuS = (processCpuNs() - cpu0) / 1e9;
+          out.printf("%-11s %6.3f channel-hours in %6.1f s wall: %7.0f x real time (channel-hours per wall-hour);"
+              + " %6.1f s process CPU: %7.0f x real time per CPU core; load average %.1f -> %.1f%n",
+              (phase3 ? "Phases 2+3" : "Phase 2") + (repeat > 1 ? " #" + pass : ""), r.channelHours(), r.wallSeconds(),
+              r.realTimeFactor(), cpuS, r.channelHours() * 3600 / Math.max(1e-9, cpuS), load0, loadAverage());
+          out.flush();
+        }
       }
     }
     out.println("work directory (delete when done): " + work);
     return 0;
+  }
+
+  /** One-minute system load average (other processes compete for the cores), NaN where unknown. */
+  static double loadAverage() {
+    double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return l < 0 ? Double.NaN : l;
   }
 
   /** CPU time of this JVM (all threads), for figures on a shared machine. */

@@ -64,6 +64,22 @@ public final class MinuteBuffer {
         (int) (2 * (to - from)));
   }
 
+  /**
+   * {@link #copy(long, float[])} of {@code n} interleaved float32 samples given as their
+   * little-endian bytes (a Digital RF read), without a float array in between.
+   */
+  void copyFloat32Le(long blockFirst, byte[] le, int n) {
+    long from = Math.max(blockFirst, firstIndex);
+    long to = Math.min(blockFirst + n, endIndex());
+    if (to <= from) {
+      return;
+    }
+    countNew(from, to);
+    java.nio.ByteBuffer.wrap(le, (int) (8 * (from - blockFirst)), (int) (8 * (to - from)))
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
+        .get(iq, (int) (2 * (from - firstIndex)), (int) (2 * (to - from)));
+  }
+
   /** Counts the samples of [from, to) inside the minute that are not present yet (before they are written). */
   private void countNew(long from, long to) {
     long cFrom = Math.max(from, minuteFirstIndex);
