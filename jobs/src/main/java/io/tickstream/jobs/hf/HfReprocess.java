@@ -92,11 +92,16 @@ public final class HfReprocess {
       long perMinute = Math.round(60 * rateHz);
       JobClient job = env.executeAsync("tickstream reprocess " + req.version());
       ProgressBar bar = new ProgressBar(progress, total, rateHz);
-      while (!job.getJobExecutionResult().isDone()) {
+      java.util.concurrent.CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
+      while (!result.isDone()) {
         bar.show((ChannelAnalysis.MINUTES_ANALYSED.get() - before) * perMinute);
-        Thread.sleep(500);
+        try {
+          result.get(500, java.util.concurrent.TimeUnit.MILLISECONDS); // returns as soon as the job ends
+        } catch (java.util.concurrent.TimeoutException e) {
+          // next progress update
+        }
       }
-      JobExecutionResult r = job.getJobExecutionResult().get();
+      JobExecutionResult r = result.get();
       bar.show((ChannelAnalysis.MINUTES_ANALYSED.get() - before) * perMinute);
       bar.done();
       double wall = (System.nanoTime() - started) / 1e9;
