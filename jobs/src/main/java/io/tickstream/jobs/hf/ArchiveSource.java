@@ -19,7 +19,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Bounded IQ input from a Phase 1 Digital RF archive (one Digital RF channel per HF channel under
- * {@code --archive}): the channels with their frequencies and bounds, and their IQ blocks through
+ * {@code --archive}): the channels with their frequencies and bounds, their minute windows through
+ * {@link ArchiveMinuteSource} (what reprocessing uses), and their IQ blocks through
  * {@link DigitalRfSource} (gaps and fill values stay gaps).
  */
 public final class ArchiveSource {
