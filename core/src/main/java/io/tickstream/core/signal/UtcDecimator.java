@@ -78,6 +78,7 @@ public final class UtcDecimator {
   private final int aMask;
   private long nextA = Long.MIN_VALUE;
   private long highestAComputed = Long.MIN_VALUE;
+  private boolean stageAOnly;
 
   /** A decimator that buffers {@value #DEFAULT_BUFFER_SECONDS} s of 400 Hz data for late D_clock. */
   public UtcDecimator(Rational inputRateHz) {
@@ -90,31 +91,12 @@ public final class UtcDecimator {
    */
   public UtcDecimator(Rational inputRateHz, int bufferSeconds) {
     this.inputRateHz = inputRateHz;
-    if (inputRateHz.denominator() != 1 || inputRateHz.numerator() % MID_RATE_HZ != 0) {
-      throw new IllegalArgumentException("10 Hz decimation needs an input rate that is a multiple of 400 Hz "
-          + "(16000, 20000, 24000, 48000 …), got " + inputRateHz + " Hz");
-    }
-    long fs = inputRateHz.numerator();
-    this.decimA = (int) (fs / MID_RATE_HZ);
-    KaiserLowpass a = KaiserLowpass.design(fs, PASS_HZ, MID_RATE_HZ - (OUTPUT_RATE_HZ - PASS_HZ), ATTENUATION_DB);
-    this.tapsA = a.integerTaps();
-    this.halfA = a.halfLength();
-    KaiserLowpass b = KaiserLowpass.design(MID_RATE_HZ, PASS_HZ, OUTPUT_RATE_HZ - PASS_HZ, ATTENUATION_DB);
-    this.halfB = b.halfLength();
-    this.phasesB = new double[decimA][2 * halfB + 2];
-    for (int q = 0; q < decimA; q++) {
-      double frac = (double) q / decimA;
-      double sum = 0;
-      for (int m = 0; m < phasesB[q].length; m++) {
-        // tap m multiplies a[j0 - halfB + m]; lag tau = p - j = halfB - m + frac
-        double v = b.at(halfB - m + frac);
-        phasesB[q][m] = v;
-        sum += v;
-      }
-      for (int m = 0; m < phasesB[q].length; m++) {
-        phasesB[q][m] /= sum;
-      }
-    }
+    Design d = design(inputRateHz);
+    this.decimA = d.decimA;
+    this.tapsA = d.tapsA;
+    this.halfA = d.halfA;
+    this.halfB = d.halfB;
+    this.phasesB = d.phasesB;
     int xCap = Integer.highestOneBit(tapsA.length * 2 - 1) * 2;
     this.xRe = new double[xCap];
     this.xIm = new double[xCap];
@@ -127,6 +109,170 @@ public final class UtcDecimator {
     this.aTag = new long[aCap];
     Arrays.fill(aTag, Long.MIN_VALUE);
     this.aMask = aCap - 1;
+  }
+
+  /** Filters of one input rate, designed once per JVM (read-only, shared by every decimator of that rate). */
+  private record Design(int decimA, double[] tapsA, int halfA, double[][] phasesB, int halfB) {
+    static Design of(long fs) {
+      int decimA = (int) (fs / MID_RATE_HZ);
+      KaiserLowpass a = KaiserLowpass.design(fs, PASS_HZ, MID_RATE_HZ - (OUTPUT_RATE_HZ - PASS_HZ), ATTENUATION_DB);
+      KaiserLowpass b = KaiserLowpass.design(MID_RATE_HZ, PASS_HZ, OUTPUT_RATE_HZ - PASS_HZ, ATTENUATION_DB);
+      int halfB = b.halfLength();
+      double[][] phasesB = new double[decimA][2 * halfB + 2];
+      for (int q = 0; q < decimA; q++) {
+        double frac = (double) q / decimA;
+        double sum = 0;
+        for (int m = 0; m < phasesB[q].length; m++) {
+          // tap m multiplies a[j0 - halfB + m]; lag tau = p - j = halfB - m + frac
+          double v = b.at(halfB - m + frac);
+          phasesB[q][m] = v;
+          sum += v;
+        }
+        for (int m = 0; m < phasesB[q].length; m++) {
+          phasesB[q][m] /= sum;
+        }
+      }
+      return new Design(decimA, a.integerTaps(), a.halfLength(), phasesB, halfB);
+    }
+
+    /** First stage-A index a fresh decimator computes for input starting at {@code firstIndex}. */
+    long firstStageA(long firstIndex) {
+      long j = Math.floorDiv(firstIndex - halfA + decimA - 1, decimA);
+      return j * decimA + halfA < firstIndex ? j + 1 : j;
+    }
+  }
+
+  private static final java.util.concurrent.ConcurrentHashMap<Long, Design> DESIGNS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Design design(Rational inputRateHz) {
+    if (inputRateHz.denominator() != 1 || inputRateHz.numerator() % MID_RATE_HZ != 0) {
+      throw new IllegalArgumentException("10 Hz decimation needs an input rate that is a multiple of 400 Hz "
+          + "(16000, 20000, 24000, 48000 …), got " + inputRateHz + " Hz");
+    }
+    return DESIGNS.computeIfAbsent(inputRateHz.numerator(), Design::of);
+  }
+
+  /**
+   * Stage-A (400 Hz) outputs {@code a_j}, {@code j = firstJ …}, of one span of input: interleaved
+   * {@code re, im} as in the decimator's intermediate buffer (NaN where the filter support holds a
+   * missing sample or reaches before the span).
+   */
+  public record StageA(long firstJ, double[] iq) {
+    public int length() {
+      return iq.length / 2;
+    }
+  }
+
+  /**
+   * Stage A alone over one contiguous span of input ({@code n = iq.length/2} complex samples from
+   * system index {@code firstIndex}, NaN = missing): exactly the stage-A values a fresh decimator
+   * computes in {@link #push(long, double[], int, int)} of the same samples (same taps, same
+   * summation order, so bit-identical), but without D_clock, the ring buffer or a double copy of the
+   * input. A job can thus run stage A where the full-rate minute is (before a shuffle) and move only
+   * the 400 Hz series; {@link #pushStageA} then continues on the other side.
+   */
+  public static StageA stageA(Rational inputRateHz, long firstIndex, float[] iq) {
+    Design d = design(inputRateHz);
+    double[] tapsA = d.tapsA;
+    int halfA = d.halfA;
+    int decimA = d.decimA;
+    int n = iq.length / 2;
+    long first = d.firstStageA(firstIndex);
+    long last = Math.floorDiv(firstIndex + n - 1 - halfA, decimA); // a_j needs input c_j + halfA
+    int count = (int) Math.max(0, last - first + 1);
+    double[] out = new double[2 * count];
+    int k = 0;
+    // outputs whose support starts before the span (NaN there)
+    for (; k < count && (first + k) * decimA - halfA < firstIndex; k++) {
+      long start = (first + k) * decimA - halfA;
+      double re = 0;
+      double im = 0;
+      for (int m = 0; m < tapsA.length; m++) {
+        long g = start + m;
+        double h = tapsA[m];
+        re += h * (g < firstIndex ? Double.NaN : iq[(int) (2 * (g - firstIndex))]);
+        im += h * (g < firstIndex ? Double.NaN : iq[(int) (2 * (g - firstIndex)) + 1]);
+      }
+      out[2 * k] = re;
+      out[2 * k + 1] = im;
+    }
+    // four outputs at a time: each is still one sum in tap order (bit-identical), but the four
+    // independent add chains keep the FPU busy instead of waiting on one chain's add latency
+    int step = 2 * decimA;
+    for (; k + 3 < count; k += 4) {
+      int at = (int) (2 * ((first + k) * decimA - halfA - firstIndex));
+      double re0 = 0, im0 = 0, re1 = 0, im1 = 0, re2 = 0, im2 = 0, re3 = 0, im3 = 0;
+      for (int m = 0; m < tapsA.length; m++) {
+        double h = tapsA[m];
+        int x = at + 2 * m;
+        re0 += h * iq[x];
+        im0 += h * iq[x + 1];
+        re1 += h * iq[x + step];
+        im1 += h * iq[x + step + 1];
+        re2 += h * iq[x + 2 * step];
+        im2 += h * iq[x + 2 * step + 1];
+        re3 += h * iq[x + 3 * step];
+        im3 += h * iq[x + 3 * step + 1];
+      }
+      out[2 * k] = re0;
+      out[2 * k + 1] = im0;
+      out[2 * k + 2] = re1;
+      out[2 * k + 3] = im1;
+      out[2 * k + 4] = re2;
+      out[2 * k + 5] = im2;
+      out[2 * k + 6] = re3;
+      out[2 * k + 7] = im3;
+    }
+    for (; k < count; k++) {
+      int at = (int) (2 * ((first + k) * decimA - halfA - firstIndex));
+      double re = 0;
+      double im = 0;
+      for (int m = 0; m < tapsA.length; m++) {
+        double h = tapsA[m];
+        re += h * iq[at + 2 * m];
+        im += h * iq[at + 2 * m + 1];
+      }
+      out[2 * k] = re;
+      out[2 * k + 1] = im;
+    }
+    return new StageA(first, out);
+  }
+
+  /**
+   * Feeds the stage-A output of {@link #stageA} for input {@code [firstIndex, firstIndex + n)} into
+   * this fresh decimator: afterwards it is in the state {@code push} of that input leaves it for
+   * {@link #lastReadyUtcIndex} and {@link #emit}. Only for a decimator that has had no input; no
+   * full-rate input may follow (the input ring was never filled).
+   */
+  public void pushStageA(long firstIndex, int n, StageA a) {
+    if (nextInputIndex != Long.MIN_VALUE) {
+      throw new IllegalStateException("pushStageA needs a fresh decimator (input already at index " + nextInputIndex + ")");
+    }
+    if (a.firstJ() != firstStageA(firstIndex) || a.length() != (int) Math.max(0,
+        Math.floorDiv(firstIndex + n - 1 - halfA, decimA) - a.firstJ() + 1)) {
+      throw new IllegalArgumentException("stage-A output [" + a.firstJ() + ", +" + a.length()
+          + ") does not belong to input [" + firstIndex + ", +" + n + ") at " + inputRateHz + " Hz");
+    }
+    if (a.length() > aRe.length) {
+      throw new IllegalArgumentException("stage-A output of " + a.length() + " values exceeds the "
+          + aRe.length + "-value buffer; enlarge bufferSeconds");
+    }
+    for (int k = 0; k < a.length(); k++) {
+      long j = a.firstJ() + k;
+      int s = (int) (j & aMask);
+      aRe[s] = a.iq()[2 * k];
+      aIm[s] = a.iq()[2 * k + 1];
+      aTag[s] = j;
+      highestAComputed = j;
+    }
+    nextInputIndex = firstIndex + n;
+    nextA = a.firstJ() + a.length();
+    stageAOnly = true;
+  }
+
+  private long firstStageA(long firstIndex) {
+    return design(inputRateHz).firstStageA(firstIndex);
   }
 
   public Rational inputRateHz() {
@@ -170,12 +316,12 @@ public final class UtcDecimator {
   }
 
   private void prepare(long firstIndex) {
+    if (stageAOnly) {
+      throw new IllegalStateException("this decimator was fed stage-A output (pushStageA); full-rate input cannot follow");
+    }
     if (nextInputIndex == Long.MIN_VALUE) {
       nextInputIndex = firstIndex;
-      nextA = Math.floorDiv(firstIndex - halfA + decimA - 1, decimA);
-      if (nextA * decimA + halfA < firstIndex) {
-        nextA++;
-      }
+      nextA = firstStageA(firstIndex);
       return;
     }
     if (firstIndex < nextInputIndex) {

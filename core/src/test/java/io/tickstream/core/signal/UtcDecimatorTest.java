@@ -160,6 +160,40 @@ class UtcDecimatorTest {
   }
 
   @Test
+  void stageAAheadOfTimeGivesBitIdenticalOutputs() {
+    // one 65 s window (as Phase 3 gets it), start not on the 400 Hz grid, NaN gap inside; D_clock varies
+    long first = T0_S * FS - 2 * FS - 17;
+    int n = FS * 65;
+    double[] iq = tone(first, n, 1.7, 3.2, 0.8);
+    float[] f = new float[iq.length];
+    for (int k = 0; k < iq.length; k++) {
+      f[k] = (float) iq[k];
+    }
+    java.util.Arrays.fill(f, 2 * FS * 30, 2 * (FS * 30 + 333), Float.NaN);
+    double[] asDouble = new double[f.length];
+    for (int k = 0; k < f.length; k++) {
+      asDouble[k] = f[k];
+    }
+    UtcDecimator.ClockCorrection d = t -> 3.2 + (t - T0_S * 1_000_000_000L) * 1e-12;
+    UtcDecimator whole = new UtcDecimator(Rational.of(FS));
+    whole.push(first, asDouble, 0, n);
+    UtcDecimator split = new UtcDecimator(Rational.of(FS), 70);
+    split.pushStageA(first, n, UtcDecimator.stageA(Rational.of(FS), first, f));
+    assertEquals(whole.lastReadyUtcIndex(5), split.lastReadyUtcIndex(5));
+    List<Out> a = new ArrayList<>();
+    List<Out> b = new ArrayList<>();
+    long from = (T0_S - 3) * 10;
+    long to = whole.lastReadyUtcIndex(5) + 1;
+    whole.emit(from, to, d, (k, re, im) -> a.add(new Out(k, re, im)));
+    split.emit(from, to, d, (k, re, im) -> b.add(new Out(k, re, im)));
+    assertEquals(a, b, "identical outputs (records compare each double with Double.compare)");
+    assertTrue(a.stream().anyMatch(o -> Double.isNaN(o.re())) && a.stream().anyMatch(o -> !Double.isNaN(o.re())));
+    assertThrows(IllegalStateException.class, () -> split.push(first + n, iq, 0, 1));
+    assertThrows(IllegalArgumentException.class,
+        () -> new UtcDecimator(Rational.of(FS)).pushStageA(first + FS / 400, n, UtcDecimator.stageA(Rational.of(FS), first, f)));
+  }
+
+  @Test
   void clearErrors() {
     assertThrows(IllegalArgumentException.class, () -> new UtcDecimator(Rational.of(200, 3)));
     UtcDecimator dec = new UtcDecimator(Rational.of(FS));

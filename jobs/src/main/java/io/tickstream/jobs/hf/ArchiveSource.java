@@ -19,7 +19,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Bounded IQ input from a Phase 1 Digital RF archive (one Digital RF channel per HF channel under
- * {@code --archive}): the channels with their frequencies and bounds, and their IQ blocks through
+ * {@code --archive}): the channels with their frequencies and bounds, their minute windows through
+ * {@link ArchiveMinuteSource} (what reprocessing uses), and their IQ blocks through
  * {@link DigitalRfSource} (gaps and fill values stay gaps).
  */
 public final class ArchiveSource {
@@ -97,5 +98,24 @@ public final class ArchiveSource {
     DigitalRfSource src = DigitalRfSource.of(archive).withChannels(channels.stream().map(ArchiveChannel::name).toList())
         .withRange(lo, hi);
     return env.fromSource(src, WatermarkStrategy.noWatermarks(), "Digital RF archive " + archive).setParallelism(1);
+  }
+
+  /** Minutes per split of {@link #minutes}: small enough to balance two or more readers over a few channels. */
+  static final int MINUTES_PER_SPLIT = 5;
+
+  /**
+   * The archive's assembled minute windows in {@code [fromNs, toNs)} ({@link ArchiveMinuteSource}),
+   * read in parallel (the environment's parallelism) and chained to what consumes them: the bounded
+   * replacement of {@link #blocks} → {@link MinuteAssembler}, with identical minutes.
+   */
+  public static DataStream<AssembledMinute> minutes(StreamExecutionEnvironment env, List<ArchiveChannel> channels,
+      long fromNs, long toNs, HfJobConfig config) {
+    List<ArchiveMinuteSource.ChannelRange> ranges = new ArrayList<>();
+    for (ArchiveChannel c : channels) {
+      long[] r = indexRange(c, fromNs, toNs);
+      ranges.add(new ArchiveMinuteSource.ChannelRange(c.name(), c.dir().toAbsolutePath().toString(), r[0], r[1]));
+    }
+    return env.fromSource(new ArchiveMinuteSource(ranges, config, MINUTES_PER_SPLIT), WatermarkStrategy.noWatermarks(),
+        "Digital RF archive minutes");
   }
 }

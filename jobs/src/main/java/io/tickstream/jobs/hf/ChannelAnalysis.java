@@ -86,12 +86,23 @@ public final class ChannelAnalysis extends ProcessFunction<AssembledMinute, Chan
         obs.toArray(new ArrivalObservation[0]), ClockOffsetMeasurement.fused(own));
   }
 
-  /** Minute samples for the analyzer: missing samples become 0 (contributing nothing, MinuteSamples contract). */
+  /**
+   * Minute samples for the analyzer: missing samples become 0 (contributing nothing, MinuteSamples
+   * contract). The minute's own array is used as is when nothing is missing (the analyzer only reads
+   * it); a zero-filled copy is made only for minutes with gaps.
+   */
   static MinuteSamples samples(AssembledMinute m) {
-    float[] iq = m.iq().clone();
-    for (int k = 0; k < iq.length; k++) {
-      if (Float.isNaN(iq[k])) {
-        iq[k] = 0f;
+    float[] iq = m.iq();
+    int firstNaN = 0;
+    while (firstNaN < iq.length && !Float.isNaN(iq[firstNaN])) {
+      firstNaN++;
+    }
+    if (firstNaN < iq.length) {
+      iq = iq.clone();
+      for (int k = firstNaN; k < iq.length; k++) {
+        if (Float.isNaN(iq[k])) {
+          iq[k] = 0f;
+        }
       }
     }
     return MinuteSamples.fromInterleavedIq(m.channel(), m.frequencyHz(), m.sampleRateHz(), m.tFirstSystemNs(),

@@ -2,7 +2,6 @@ package io.tickstream.jobs.hf;
 
 import io.tickstream.connectors.db.Database;
 import io.tickstream.connectors.db.IngestRuns;
-import io.tickstream.core.signal.IqBlock;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,17 +104,22 @@ public final class HfReprocess {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
       env.setRuntimeMode(RuntimeExecutionMode.BATCH);
       env.setParallelism(req.parallelism());
-      DataStream<IqBlock> blocks = ArchiveSource.blocks(env, req.archive(), channels, req.fromNs(), req.toNs());
-      HfTimingJob.build(blocks, config, HfTimingJob.standardSinks(db.url().original(), runId, dataDir, config));
+      DataStream<AssembledMinute> minutes = ArchiveSource.minutes(env, channels, req.fromNs(), req.toNs(), config);
+      HfTimingJob.buildFromMinutes(minutes, config, HfTimingJob.standardSinks(db.url().original(), runId, dataDir, config));
       long before = ChannelAnalysis.MINUTES_ANALYSED.get();
       long perMinute = Math.round(60 * rateHz);
       JobClient job = env.executeAsync("tickstream reprocess " + req.version());
       ProgressBar bar = new ProgressBar(progress, total, rateHz);
-      while (!job.getJobExecutionResult().isDone()) {
+      java.util.concurrent.CompletableFuture<JobExecutionResult> result = job.getJobExecutionResult();
+      while (!result.isDone()) {
         bar.show((ChannelAnalysis.MINUTES_ANALYSED.get() - before) * perMinute);
-        Thread.sleep(500);
+        try {
+          result.get(500, java.util.concurrent.TimeUnit.MILLISECONDS); // returns as soon as the job ends
+        } catch (java.util.concurrent.TimeoutException e) {
+          // next progress update
+        }
       }
-      JobExecutionResult r = job.getJobExecutionResult().get();
+      JobExecutionResult r = result.get();
       bar.show((ChannelAnalysis.MINUTES_ANALYSED.get() - before) * perMinute);
       bar.done();
       double wall = (System.nanoTime() - started) / 1e9;

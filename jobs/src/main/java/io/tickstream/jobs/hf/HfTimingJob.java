@@ -3,6 +3,7 @@ package io.tickstream.jobs.hf;
 import io.tickstream.core.signal.IqBlock;
 import io.tickstream.jobs.hf.types.AssembledMinuteSerializer;
 import io.tickstream.jobs.hf.types.IqBlockSerializer;
+import io.tickstream.jobs.hf.types.Phase3InputSerializer;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -51,24 +52,43 @@ public final class HfTimingJob {
   /** Streams the graph produces (for extra sinks such as Kafka). */
   public record Outputs(DataStream<ClockOffsetRow> clockOffsets, DataStream<ProductMinute> product) {}
 
+  /** The whole graph from IQ blocks (live: RTP source, STREAMING): {@link #assemble} then {@link #buildFromMinutes}. */
   public static Outputs build(DataStream<IqBlock> blocks, HfJobConfig config, Sinks sinks) {
     return build(blocks, config, sinks, false);
   }
 
   /**
+   * The whole graph from IQ blocks: {@link #assemble} then {@link #buildFromMinutes}.
+   *
    * @param timestamped the blocks already carry timestamps (system time of the block end, as
    *     {@link #blockEndMs}) and bounded-lateness watermarks assigned per Kafka partition at the source
    *     ({@link KafkaIqInput}); otherwise they are assigned here, on the merged stream
    */
   public static Outputs build(DataStream<IqBlock> blocks, HfJobConfig config, Sinks sinks, boolean timestamped) {
+    return buildFromMinutes(assemble(blocks, config, timestamped), config, sinks);
+  }
+
+  /**
+   * IQ blocks → event time (block end, bounded lateness; unless {@code timestamped}) → keyed
+   * {@link MinuteAssembler} → minute windows.
+   */
+  public static DataStream<AssembledMinute> assemble(DataStream<IqBlock> blocks, HfJobConfig config,
+      boolean timestamped) {
     DataStream<IqBlock> timed = timestamped ? blocks : blocks.assignTimestampsAndWatermarks(
         WatermarkStrategy.<IqBlock>forBoundedOutOfOrderness(Duration.ofMillis(config.latenessMs()))
             .withTimestampAssigner((b, ts) -> blockEndMs(b)))
         .name("event time = sample system time").returns(IqBlockSerializer.TYPE);
-    SingleOutputStreamOperator<AssembledMinute> minutes = timed
+    return timed
         .keyBy(IqBlock::channel)
         .process(new MinuteAssembler(config)).returns(AssembledMinuteSerializer.TYPE)
         .name("minute windows (system time, margins)").uid("hf-minute-assembler");
+  }
+
+  /**
+   * Phases 2 and 3 from assembled minute windows, each carrying its window end as event timestamp:
+   * from {@link #assemble} (live) or from the archive's {@link ArchiveMinuteSource} (bounded).
+   */
+  public static Outputs buildFromMinutes(DataStream<AssembledMinute> minutes, HfJobConfig config, Sinks sinks) {
     SingleOutputStreamOperator<ChannelMinute> analysed = minutes
         .process(new ChannelAnalysis(config)).name("minute analysis + channel D_clock").uid("hf-channel-analysis");
     if (sinks.evidenceFiles() != null) {
@@ -89,7 +109,10 @@ public final class HfTimingJob {
     if (config.phase3()) {
       BroadcastStream<ClockOffsetRow> dclock = rows.filter(ClockOffsetRow::fused).name("fused D_clock")
           .broadcast(Phase3Product.DCLOCK);
-      product = minutes.keyBy(AssembledMinute::channel).connect(dclock)
+      // stage A (full rate → 400 Hz, no D_clock yet) where the full-rate minute is: 1/25 of it is shuffled
+      DataStream<Phase3Input> stageA = minutes.map(Phase3Input::of).returns(Phase3InputSerializer.TYPE)
+          .name("Phase 3 stage A: 400 Hz (system time)").uid("hf-phase3-stage-a");
+      product = stageA.keyBy(Phase3Input::channel).connect(dclock)
           .process(new Phase3Product(config)).name("Phase 3: 10 Hz UTC (zero lag, D_clock applied)")
           .uid("hf-phase3");
       Map<String, Long> resume = config.productResumeIndex();

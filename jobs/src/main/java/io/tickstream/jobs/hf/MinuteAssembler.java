@@ -1,13 +1,13 @@
 package io.tickstream.jobs.hf;
 
 import io.tickstream.core.signal.IqBlock;
+import io.tickstream.jobs.hf.types.MinuteBufferSerializer;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.metrics.Counter;
@@ -43,7 +43,7 @@ public final class MinuteAssembler extends KeyedProcessFunction<String, IqBlock,
   @Override
   public void open(org.apache.flink.api.common.functions.OpenContext ctx) {
     open = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-minutes", Types.LONG,
-        TypeInformation.of(MinuteBuffer.class)));
+        MinuteBufferSerializer.TYPE));
     closedThrough = getRuntimeContext().getState(new ValueStateDescriptor<>("closed-through", Types.LONG));
     lateBlocks = getRuntimeContext().getMetricGroup().counter("lateBlocks");
   }
@@ -56,6 +56,13 @@ public final class MinuteAssembler extends KeyedProcessFunction<String, IqBlock,
     return (int) b.sampleRateHz().numerator();
   }
 
+  static void requireComplex(IqBlock block) {
+    if (!block.complex()) {
+      throw new IllegalArgumentException("channel " + block.channel() + ": block at index " + block.firstSampleIndex()
+          + " is real; the HF job needs complex IQ (radiod preset=iq)");
+    }
+  }
+
   /** Window end as an event timestamp (ms, rounded up). */
   static long windowEndMs(MinuteBuffer b, int fs) {
     return Math.floorDiv(b.endIndex() * 1000L + fs - 1, fs);
@@ -64,10 +71,7 @@ public final class MinuteAssembler extends KeyedProcessFunction<String, IqBlock,
   @Override
   public void processElement(IqBlock block, Context ctx, Collector<AssembledMinute> out) throws Exception {
     int fs = sampleRate(block);
-    if (!block.complex()) {
-      throw new IllegalArgumentException("channel " + block.channel() + ": block at index " + block.firstSampleIndex()
-          + " is real; the HF job needs complex IQ (radiod preset=iq)");
-    }
+    requireComplex(block);
     long perMinute = 60L * fs;
     int margin = (int) Math.round(config.marginS() * fs);
     long b0 = block.firstSampleIndex();
@@ -99,11 +103,7 @@ public final class MinuteAssembler extends KeyedProcessFunction<String, IqBlock,
         }
         ctx.timerService().registerEventTimeTimer(end);
       }
-      if (block.type() == io.tickstream.core.signal.SampleType.FLOAT32) {
-        buf.copy(b0, block.float32());
-      } else {
-        buf.copy(b0, block.numSamples(), new ShortSample(block.int16()));
-      }
+      buf.add(block);
       open.put(minuteNs, buf);
     }
     if (late) {
@@ -157,15 +157,5 @@ public final class MinuteAssembler extends KeyedProcessFunction<String, IqBlock,
     double completeness = b.presentInMinute / (double) (b.minuteEndIndex - b.minuteFirstIndex);
     out.collect(new AssembledMinute(channel, config.frequencyHz(channel), fs, b.minuteStartSystemNs, b.firstIndex,
         b.iq, completeness));
-  }
-
-  private record ShortSample(short[] v) implements MinuteBuffer.Sample {
-    public float i(int k) {
-      return v[2 * k];
-    }
-
-    public float q(int k) {
-      return v[2 * k + 1];
-    }
   }
 }

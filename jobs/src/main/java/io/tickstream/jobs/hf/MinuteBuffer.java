@@ -1,11 +1,13 @@
 package io.tickstream.jobs.hf;
 
+import io.tickstream.core.signal.IqBlock;
+import io.tickstream.core.signal.SampleType;
 import java.util.Arrays;
 
 /**
  * Mutable accumulation of one minute window (keyed state of {@link MinuteAssembler}): the window
  * {@code [minute − margin, minute + 60 s + margin)} in sample indices, NaN until a sample arrives.
- * A Flink POJO (public fields, no-arg constructor) so checkpoints serialise it efficiently.
+ * Checkpointed by {@link io.tickstream.jobs.hf.types.MinuteBufferSerializer} (samples in bulk).
  */
 public final class MinuteBuffer {
   public long minuteStartSystemNs;
@@ -62,6 +64,22 @@ public final class MinuteBuffer {
         (int) (2 * (to - from)));
   }
 
+  /**
+   * {@link #copy(long, float[])} of {@code n} interleaved float32 samples given as their
+   * little-endian bytes (a Digital RF read), without a float array in between.
+   */
+  void copyFloat32Le(long blockFirst, byte[] le, int n) {
+    long from = Math.max(blockFirst, firstIndex);
+    long to = Math.min(blockFirst + n, endIndex());
+    if (to <= from) {
+      return;
+    }
+    countNew(from, to);
+    java.nio.ByteBuffer.wrap(le, (int) (8 * (from - blockFirst)), (int) (8 * (to - from)))
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN).asFloatBuffer()
+        .get(iq, (int) (2 * (from - firstIndex)), (int) (2 * (to - from)));
+  }
+
   /** Counts the samples of [from, to) inside the minute that are not present yet (before they are written). */
   private void countNew(long from, long to) {
     long cFrom = Math.max(from, minuteFirstIndex);
@@ -70,6 +88,28 @@ public final class MinuteBuffer {
       if (Float.isNaN(iq[(int) (2 * (g - firstIndex))])) {
         presentInMinute++;
       }
+    }
+  }
+
+  /**
+   * Copies the samples of {@code block} (complex IQ, float32 or int16) that fall inside the window;
+   * the one assembly step shared by the live {@link MinuteAssembler} and the archive's
+   * {@link ArchiveMinuteSource}.
+   */
+  void add(IqBlock block) {
+    if (block.type() == SampleType.FLOAT32) {
+      copy(block.firstSampleIndex(), block.float32());
+    } else {
+      short[] v = block.int16();
+      copy(block.firstSampleIndex(), block.numSamples(), new Sample() {
+        public float i(int k) {
+          return v[2 * k];
+        }
+
+        public float q(int k) {
+          return v[2 * k + 1];
+        }
+      });
     }
   }
 

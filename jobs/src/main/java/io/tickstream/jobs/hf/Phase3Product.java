@@ -20,8 +20,8 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 
 /**
- * Phase 3 per channel (seeds/003 §5): each assembled system-time minute is decimated to 10 Hz on the
- * UTC grid with D_clock applied ({@link UtcDecimator}: zero lag, {@code t_UTC = t_system − D_clock},
+ * Phase 3 per channel (seeds/003 §5): each assembled system-time minute (as its D_clock-free 400 Hz
+ * stage-A series, {@link Phase3Input}) is decimated to 10 Hz on the UTC grid with D_clock applied ({@link UtcDecimator}: zero lag, {@code t_UTC = t_system − D_clock},
  * D interpolated between minutes by {@link ClockOffsetSeries#offsetAt}). The fused D_clock stream
  * arrives on the broadcast input; nothing flows back to Phases 1–2 (DESIGN.md principle 2).
  *
@@ -36,7 +36,7 @@ import org.apache.flink.util.Collector;
  * produce no samples (a gap in the product, reported in the gap summary).
  */
 public final class Phase3Product
-    extends KeyedBroadcastProcessFunction<String, AssembledMinute, ClockOffsetRow, ProductMinute> {
+    extends KeyedBroadcastProcessFunction<String, Phase3Input, ClockOffsetRow, ProductMinute> {
   static final MapStateDescriptor<Long, ClockOffsetMeasurement> DCLOCK = new MapStateDescriptor<>("fused-dclock",
       Types.LONG, TypeInformation.of(ClockOffsetMeasurement.class));
   private static final long MINUTE_NS = 60_000_000_000L;
@@ -46,7 +46,7 @@ public final class Phase3Product
   private static final long EXTRAPOLATION_SLACK_NS = 5_000_000_000L;
 
   private final HfJobConfig config;
-  private transient MapState<Long, AssembledMinute> waiting;
+  private transient MapState<Long, Phase3Input> waiting;
   private transient MapState<Long, Long> dueMs;
   private transient Counter withoutDclock;
 
@@ -57,7 +57,7 @@ public final class Phase3Product
   @Override
   public void open(OpenContext ctx) {
     waiting = getRuntimeContext().getMapState(new MapStateDescriptor<>("phase3-waiting", Types.LONG,
-        io.tickstream.jobs.hf.types.AssembledMinuteSerializer.TYPE));
+        io.tickstream.jobs.hf.types.Phase3InputSerializer.TYPE));
     dueMs = getRuntimeContext().getMapState(new MapStateDescriptor<>("phase3-due", Types.LONG, Types.LONG));
     withoutDclock = getRuntimeContext().getMetricGroup().counter("minutesWithoutDclock");
   }
@@ -84,7 +84,7 @@ public final class Phase3Product
   }
 
   @Override
-  public void processElement(AssembledMinute m, ReadOnlyContext ctx, Collector<ProductMinute> out) throws Exception {
+  public void processElement(Phase3Input m, ReadOnlyContext ctx, Collector<ProductMinute> out) throws Exception {
     if (config.bounded()) {
       emit(m, ctx.getBroadcastState(DCLOCK), out);
       return;
@@ -105,14 +105,14 @@ public final class Phase3Product
     }
     ready.sort(Long::compare);
     for (Long minute : ready) {
-      AssembledMinute m = waiting.get(minute);
+      Phase3Input m = waiting.get(minute);
       waiting.remove(minute);
       dueMs.remove(minute);
       emit(m, ctx.getBroadcastState(DCLOCK), out);
     }
   }
 
-  private void emit(AssembledMinute m, ReadOnlyBroadcastState<Long, ClockOffsetMeasurement> dclock,
+  private void emit(Phase3Input m, ReadOnlyBroadcastState<Long, ClockOffsetMeasurement> dclock,
       Collector<ProductMinute> out) throws Exception {
     // a minute whose successor has no D_clock extrapolates over its own span (+ filter support)
     ClockOffsetSeries series = new ClockOffsetSeries(ClockOffsetSeries.DEFAULT_MAX_GAP_NS,
@@ -133,7 +133,7 @@ public final class Phase3Product
   }
 
   /** The 10 Hz UTC samples of minute {@code m} under {@code series}; null when D_clock is unknown there. */
-  static ProductMinute decimate(AssembledMinute m, ClockOffsetSeries series) {
+  static ProductMinute decimate(Phase3Input m, ClockOffsetSeries series) {
     UtcDecimator.ClockCorrection d = t -> series.offsetAt(t).map(ClockOffsetSeries.OffsetEstimate::offsetMs)
         .orElse(Double.NaN);
     Optional<ClockOffsetSeries.OffsetEstimate> atMinute = series.offsetAt(m.minuteStartSystemNs());
@@ -147,12 +147,9 @@ public final class Phase3Product
     if (kFrom == Long.MIN_VALUE || kTo == Long.MIN_VALUE) {
       return null;
     }
-    UtcDecimator dec = new UtcDecimator(Rational.of(m.sampleRateHz()));
-    double[] iq = new double[m.iq().length];
-    for (int k = 0; k < iq.length; k++) {
-      iq[k] = m.iq()[k];
-    }
-    dec.push(m.firstIndex(), iq, 0, m.numSamples());
+    // a buffer for the window's 400 Hz series and the stage-B support around it (not the default 3 min)
+    UtcDecimator dec = new UtcDecimator(Rational.of(m.sampleRateHz()), m.numSamples() / m.sampleRateHz() + 2);
+    dec.pushStageA(m.firstIndex(), m.numSamples(), m.stageA());
     // outputs whose filter support reaches past the buffered input (end of data) are NaN, not computed
     long ready = dec.lastReadyUtcIndex(Math.abs(atMinute.get().offsetMs()) + 1.0);
     float[] outIq = new float[2 * (int) (kTo - kFrom)];

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tickstream.connectors.db.Database;
 import io.tickstream.connectors.drf.DrfChannelReader;
 import io.tickstream.core.signal.IqBlock;
+import io.tickstream.jobs.hf.types.AssembledMinuteSerializer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +36,8 @@ class HfRestartTest {
   @TempDir
   Path tmp;
 
-  /** Throws once, at the {@code at}-th block it sees. */
-  static final class FailOnce implements MapFunction<IqBlock, IqBlock> {
+  /** Throws once (in the whole test JVM), at the {@code at}-th element one instance sees. */
+  static final class FailOnce<T> implements MapFunction<T, T> {
     private final int at;
     private int seen;
 
@@ -45,9 +46,9 @@ class HfRestartTest {
     }
 
     @Override
-    public IqBlock map(IqBlock b) {
+    public T map(T b) {
       if (++seen == at && FAILED.compareAndSet(false, true)) {
-        throw new IllegalStateException("injected failure at block " + at);
+        throw new IllegalStateException("injected failure at element " + at);
       }
       return b;
     }
@@ -83,7 +84,7 @@ class HfRestartTest {
     StreamExecutionEnvironment env = env(RuntimeExecutionMode.STREAMING);
     DataStream<IqBlock> in = env.fromData(blocks).setParallelism(1);
     if (failAt > 0) {
-      in = in.map(new FailOnce(failAt)).returns(TypeInformation.of(IqBlock.class)).setParallelism(1);
+      in = in.map(new FailOnce<IqBlock>(failAt)).returns(TypeInformation.of(IqBlock.class)).setParallelism(1);
     }
     HfTimingJob.build(in, config, HfTimingJob.standardSinks(url, null, data, config));
     env.execute("restart test");
@@ -128,11 +129,12 @@ class HfRestartTest {
     HfJobConfig config = SCENARIO.config("v2", true, true);
     StreamExecutionEnvironment env = env(RuntimeExecutionMode.BATCH);
     List<ArchiveSource.ArchiveChannel> channels = ArchiveSource.channels(archive, List.of());
-    DataStream<IqBlock> in = ArchiveSource.blocks(env, archive, channels, Long.MIN_VALUE, Long.MAX_VALUE);
+    // the reprocessing wiring (HfReprocess): minute windows read in parallel, chained to the analysis
+    DataStream<AssembledMinute> in = ArchiveSource.minutes(env, channels, Long.MIN_VALUE, Long.MAX_VALUE, config);
     if (failAt > 0) {
-      in = in.map(new FailOnce(failAt)).returns(TypeInformation.of(IqBlock.class)).setParallelism(1);
+      in = in.map(new FailOnce<AssembledMinute>(failAt)).returns(AssembledMinuteSerializer.TYPE);
     }
-    HfTimingJob.build(in, config, HfTimingJob.standardSinks(url, null, data, config));
+    HfTimingJob.buildFromMinutes(in, config, HfTimingJob.standardSinks(url, null, data, config));
     env.execute("batch restart test");
   }
 
@@ -147,7 +149,7 @@ class HfRestartTest {
     String urlB = db("b");
     runBatch(archive, a, urlA, 0);
     FAILED.set(false);
-    runBatch(archive, b, urlB, 100); // of ~216 archive blocks (20000 samples each)
+    runBatch(archive, b, urlB, 3); // of 9 channel-minutes, over 2 readers
     assertTrue(FAILED.get(), "the failure was injected");
     assertSameOutputs(a, urlA, b, urlB, "v2");
   }

@@ -36,6 +36,35 @@ public final class BulkArrays {
     return v;
   }
 
+  /** Values {@code v[from, from + n)}, no length (the reader knows it). */
+  public static void writeFloats(DataOutputView out, float[] v, int from, int n) throws IOException {
+    writeChunks(out, n, Float.BYTES, (bb, at, len) -> bb.asFloatBuffer().put(v, from + at, len));
+  }
+
+  /** Reads {@code n} values written by {@link #writeFloats(DataOutputView, float[], int, int)} into {@code v[from…]}. */
+  public static void readFloats(DataInputView in, float[] v, int from, int n) throws IOException {
+    read(in, n, Float.BYTES, (bb, at, len) -> bb.asFloatBuffer().get(v, from + at, len));
+  }
+
+  /** Length ({@code -1} for null) then the values. */
+  public static void writeDoubles(DataOutputView out, double[] v) throws IOException {
+    if (v == null) {
+      out.writeInt(-1);
+      return;
+    }
+    write(out, v.length, Double.BYTES, (bb, from, n) -> bb.asDoubleBuffer().put(v, from, n));
+  }
+
+  public static double[] readDoubles(DataInputView in) throws IOException {
+    int len = in.readInt();
+    if (len < 0) {
+      return null;
+    }
+    double[] v = new double[len];
+    read(in, len, Double.BYTES, (bb, from, n) -> bb.asDoubleBuffer().get(v, from, n));
+    return v;
+  }
+
   /** Length ({@code -1} for null) then the values. */
   public static void writeShorts(DataOutputView out, short[] v) throws IOException {
     if (v == null) {
@@ -62,6 +91,13 @@ public final class BulkArrays {
 
   private static void write(DataOutputView out, int len, int bytesPerValue, ChunkMove fill) throws IOException {
     out.writeInt(len);
+    writeChunks(out, len, bytesPerValue, fill);
+  }
+
+  private static void writeChunks(DataOutputView out, int len, int bytesPerValue, ChunkMove fill) throws IOException {
+    if (len == 0) {
+      return;
+    }
     byte[] chunk = new byte[Math.min(CHUNK_BYTES, bytesPerValue * len)];
     ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
     int perChunk = chunk.length / bytesPerValue;
@@ -74,6 +110,9 @@ public final class BulkArrays {
   }
 
   private static void read(DataInputView in, int len, int bytesPerValue, ChunkMove drain) throws IOException {
+    if (len == 0) {
+      return;
+    }
     byte[] chunk = new byte[Math.min(CHUNK_BYTES, bytesPerValue * len)];
     ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN);
     int perChunk = chunk.length / bytesPerValue;

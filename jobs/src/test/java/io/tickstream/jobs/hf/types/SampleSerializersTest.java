@@ -3,10 +3,15 @@ package io.tickstream.jobs.hf.types;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tickstream.core.signal.IqBlock;
 import io.tickstream.core.time.Rational;
+import io.tickstream.core.signal.UtcDecimator;
 import io.tickstream.jobs.hf.AssembledMinute;
+import io.tickstream.jobs.hf.MinuteBuffer;
+import io.tickstream.jobs.hf.Phase3Input;
 import java.util.Random;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputDeserializer;
@@ -78,8 +83,79 @@ class SampleSerializersTest {
     assertEquals(m.firstIndex(), back.firstIndex());
     assertEquals(m.completeness(), back.completeness());
     assertArrayEquals(iq, back.iq());
-    AssembledMinute copy = AssembledMinuteSerializer.INSTANCE.copy(m);
-    assertNotSame(m.iq(), copy.iq());
-    assertArrayEquals(m.iq(), copy.iq());
+    // immutable by contract: chained consumers share the minute instead of copying ~10 MB each
+    assertTrue(AssembledMinuteSerializer.INSTANCE.isImmutableType());
+    assertSame(m, AssembledMinuteSerializer.INSTANCE.copy(m));
+  }
+
+  @Test
+  void openMinuteBufferRoundTripsBitExactAndCopiesDeeply() throws Exception {
+    MinuteBuffer b = new MinuteBuffer();
+    b.minuteStartSystemNs = 1_749_996_000_000_000_000L;
+    b.minuteFirstIndex = 34_999_920_000_000L;
+    b.firstIndex = b.minuteFirstIndex - 50_000;
+    b.minuteEndIndex = b.minuteFirstIndex + 1_200_000;
+    b.iq = new float[2 * 1_300_000];
+    java.util.Arrays.fill(b.iq, Float.NaN);
+    Random r = new Random(3);
+    for (int k = 100_000; k < 2_000_001; k++) {
+      b.iq[k] = (float) r.nextGaussian();
+    }
+    b.iq[2_000_002] = -0.0f;
+    b.iq[500_000] = Float.NaN; // a gap inside the written span
+    b.iq[500_001] = Float.intBitsToFloat(0x7fc00123); // a NaN payload from the source
+    b.iq[2_000_003] = Float.intBitsToFloat(0xffc00000); // negative NaN next to the untouched end
+    b.presentInMinute = 950_001;
+    MinuteBuffer back = roundTrip(MinuteBufferSerializer.INSTANCE, b);
+    assertEquals(b.minuteStartSystemNs, back.minuteStartSystemNs);
+    assertEquals(b.firstIndex, back.firstIndex);
+    assertEquals(b.minuteFirstIndex, back.minuteFirstIndex);
+    assertEquals(b.minuteEndIndex, back.minuteEndIndex);
+    assertEquals(b.presentInMinute, back.presentInMinute);
+    for (int k = 0; k < b.iq.length; k++) {
+      assertEquals(Float.floatToRawIntBits(b.iq[k]), Float.floatToRawIntBits(back.iq[k]), "sample " + k);
+    }
+    // the untouched (NaN) ends of the window are not written: the span written above is 0.73 of it
+    DataOutputSerializer out = new DataOutputSerializer(64);
+    MinuteBufferSerializer.INSTANCE.serialize(b, out);
+    assertTrue(out.length() < 0.75 * 4 * b.iq.length, "serialized bytes: " + out.length());
+    MinuteBuffer empty = new MinuteBuffer();
+    empty.iq = new float[2 * 1_300_000];
+    java.util.Arrays.fill(empty.iq, Float.NaN);
+    MinuteBuffer emptyBack = roundTrip(MinuteBufferSerializer.INSTANCE, empty);
+    assertEquals(empty.iq.length, emptyBack.iq.length);
+    assertTrue(java.util.Arrays.equals(empty.iq, emptyBack.iq));
+    MinuteBuffer none = new MinuteBuffer();
+    assertEquals(null, roundTrip(MinuteBufferSerializer.INSTANCE, none).iq);
+    // mutable keyed state: a copy (copy-on-write snapshots) must not share the array
+    MinuteBuffer copy = MinuteBufferSerializer.INSTANCE.copy(b);
+    assertNotSame(b.iq, copy.iq);
+    assertArrayEquals(b.iq, copy.iq);
+    assertEquals(b.presentInMinute, copy.presentInMinute);
+  }
+
+  @Test
+  void phase3InputRoundTripsBitExact() throws Exception {
+    double[] a = new double[2 * 26_001];
+    Random r = new Random(5);
+    for (int k = 0; k < a.length; k++) {
+      a[k] = r.nextGaussian() * 1e3;
+    }
+    a[0] = Double.NaN;
+    a[a.length - 1] = -0.0;
+    Phase3Input p = new Phase3Input("WWV_10_MHz", 10e6, 20000, 1_749_996_000_000_000_000L, 34_999_919_950_000L,
+        1_300_000, 0.99, new UtcDecimator.StageA(87_499_799_876L, a));
+    Phase3Input back = roundTrip(Phase3InputSerializer.INSTANCE, p);
+    assertEquals(p.channel(), back.channel());
+    assertEquals(p.frequencyHz(), back.frequencyHz());
+    assertEquals(p.sampleRateHz(), back.sampleRateHz());
+    assertEquals(p.minuteStartSystemNs(), back.minuteStartSystemNs());
+    assertEquals(p.firstIndex(), back.firstIndex());
+    assertEquals(p.numSamples(), back.numSamples());
+    assertEquals(p.completeness(), back.completeness());
+    assertEquals(p.stageA().firstJ(), back.stageA().firstJ());
+    for (int k = 0; k < a.length; k++) {
+      assertEquals(Double.doubleToRawLongBits(a[k]), Double.doubleToRawLongBits(back.stageA().iq()[k]), "value " + k);
+    }
   }
 }
