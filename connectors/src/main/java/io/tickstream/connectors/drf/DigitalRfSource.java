@@ -1,12 +1,10 @@
 package io.tickstream.connectors.drf;
 
+import io.tickstream.connectors.source.QueueSplitEnumerator;
 import io.tickstream.core.signal.IqBlock;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -108,13 +106,13 @@ public final class DigitalRfSource implements Source<IqBlock, DrfSplit, List<Drf
 
   @Override
   public SplitEnumerator<DrfSplit, List<DrfSplit>> createEnumerator(SplitEnumeratorContext<DrfSplit> ctx) {
-    return new Enumerator(ctx, planSplits());
+    return new QueueSplitEnumerator<>(ctx, planSplits(), DrfSplit.BACK_ORDER);
   }
 
   @Override
   public SplitEnumerator<DrfSplit, List<DrfSplit>> restoreEnumerator(SplitEnumeratorContext<DrfSplit> ctx,
       List<DrfSplit> checkpoint) {
-    return new Enumerator(ctx, checkpoint);
+    return new QueueSplitEnumerator<>(ctx, checkpoint, DrfSplit.BACK_ORDER);
   }
 
   @Override
@@ -135,52 +133,5 @@ public final class DigitalRfSource implements Source<IqBlock, DrfSplit, List<Drf
   @Override
   public TypeInformation<IqBlock> getProducedType() {
     return TypeInformation.of(IqBlock.class);
-  }
-
-  /** Hands out splits in time order to whichever reader asks. */
-  static final class Enumerator implements SplitEnumerator<DrfSplit, List<DrfSplit>> {
-    private final SplitEnumeratorContext<DrfSplit> ctx;
-    private final ArrayDeque<DrfSplit> remaining;
-
-    Enumerator(SplitEnumeratorContext<DrfSplit> ctx, List<DrfSplit> splits) {
-      this.ctx = ctx;
-      this.remaining = new ArrayDeque<>(splits);
-    }
-
-    @Override
-    public void start() {}
-
-    @Override
-    public void handleSplitRequest(int subtask, String host) {
-      DrfSplit next = remaining.poll();
-      if (next != null) {
-        ctx.assignSplit(next, subtask);
-      } else {
-        ctx.signalNoMoreSplits(subtask);
-      }
-    }
-
-    @Override
-    public void addSplitsBack(List<DrfSplit> splits, int subtask) {
-      Map<String, DrfSplit> sorted = new TreeMap<>();
-      for (DrfSplit s : splits) {
-        sorted.put(s.channel() + "/" + String.format("%020d", s.start()), s);
-      }
-      List<DrfSplit> back = new ArrayList<>(sorted.values());
-      for (int k = back.size() - 1; k >= 0; k--) {
-        remaining.addFirst(back.get(k));
-      }
-    }
-
-    @Override
-    public void addReader(int subtask) {}
-
-    @Override
-    public List<DrfSplit> snapshotState(long checkpointId) {
-      return new ArrayList<>(remaining);
-    }
-
-    @Override
-    public void close() {}
   }
 }

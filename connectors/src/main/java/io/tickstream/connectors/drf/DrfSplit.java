@@ -1,14 +1,13 @@
 package io.tickstream.connectors.drf;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import io.tickstream.connectors.source.SplitCodec;
+import io.tickstream.connectors.source.VersionedSplitSerializer;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.connector.source.SourceSplit;
-import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * A {@link DigitalRfSource} split: samples {@code [start, end)} of one channel, normally one data
@@ -18,6 +17,31 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  */
 public record DrfSplit(String splitId, String topDir, String channel, long start, long end, long lastEnd)
     implements SourceSplit {
+
+  /** Field layout of serializer version 1: splitId, topDir, channel (UTF), start, end, lastEnd (long). */
+  static final SplitCodec<DrfSplit> CODEC = new SplitCodec<>() {
+    @Override
+    public void write(DataOutput o, DrfSplit s) throws IOException {
+      o.writeUTF(s.splitId);
+      o.writeUTF(s.topDir);
+      o.writeUTF(s.channel);
+      o.writeLong(s.start);
+      o.writeLong(s.end);
+      o.writeLong(s.lastEnd);
+    }
+
+    @Override
+    public DrfSplit read(DataInput in) throws IOException {
+      return new DrfSplit(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readLong(), in.readLong());
+    }
+  };
+
+  /**
+   * Order of splits given back to the enumerator: by channel, then start, compared as the text
+   * {@code channel + "/" + start} (start zero-padded to 20 digits), as this source always has.
+   */
+  static final Comparator<DrfSplit> BACK_ORDER =
+      Comparator.comparing(s -> s.channel() + "/" + String.format("%020d", s.start()));
 
   @Override
   public String splitId() {
@@ -29,77 +53,16 @@ public record DrfSplit(String splitId, String topDir, String channel, long start
   }
 
   /** Serializer for splits (version 1). */
-  public static final class Serializer implements SimpleVersionedSerializer<DrfSplit> {
-    @Override
-    public int getVersion() {
-      return 1;
-    }
-
-    @Override
-    public byte[] serialize(DrfSplit s) throws IOException {
-      ByteArrayOutputStream b = new ByteArrayOutputStream();
-      try (DataOutputStream o = new DataOutputStream(b)) {
-        write(o, s);
-      }
-      return b.toByteArray();
-    }
-
-    static void write(DataOutputStream o, DrfSplit s) throws IOException {
-      o.writeUTF(s.splitId);
-      o.writeUTF(s.topDir);
-      o.writeUTF(s.channel);
-      o.writeLong(s.start);
-      o.writeLong(s.end);
-      o.writeLong(s.lastEnd);
-    }
-
-    static DrfSplit read(DataInputStream in) throws IOException {
-      return new DrfSplit(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readLong(), in.readLong());
-    }
-
-    @Override
-    public DrfSplit deserialize(int version, byte[] bytes) throws IOException {
-      if (version != 1) {
-        throw new IOException("unknown DrfSplit serializer version " + version);
-      }
-      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-        return read(in);
-      }
+  public static final class Serializer extends VersionedSplitSerializer<DrfSplit> {
+    public Serializer() {
+      super("DrfSplit", 1, CODEC);
     }
   }
 
   /** Serializer for the enumerator's checkpoint: the splits not yet assigned (version 1). */
-  public static final class ListSerializer implements SimpleVersionedSerializer<List<DrfSplit>> {
-    @Override
-    public int getVersion() {
-      return 1;
-    }
-
-    @Override
-    public byte[] serialize(List<DrfSplit> splits) throws IOException {
-      ByteArrayOutputStream b = new ByteArrayOutputStream();
-      try (DataOutputStream o = new DataOutputStream(b)) {
-        o.writeInt(splits.size());
-        for (DrfSplit s : splits) {
-          Serializer.write(o, s);
-        }
-      }
-      return b.toByteArray();
-    }
-
-    @Override
-    public List<DrfSplit> deserialize(int version, byte[] bytes) throws IOException {
-      if (version != 1) {
-        throw new IOException("unknown DrfSplit list serializer version " + version);
-      }
-      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-        int n = in.readInt();
-        List<DrfSplit> out = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-          out.add(Serializer.read(in));
-        }
-        return out;
-      }
+  public static final class ListSerializer extends VersionedSplitSerializer<List<DrfSplit>> {
+    public ListSerializer() {
+      super("DrfSplit list", 1, SplitCodec.listOf(CODEC));
     }
   }
 }
