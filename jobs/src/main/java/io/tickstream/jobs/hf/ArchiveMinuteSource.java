@@ -1,13 +1,13 @@
 package io.tickstream.jobs.hf;
 
+import io.tickstream.connectors.source.QueueSplitEnumerator;
+import io.tickstream.connectors.source.SplitCodec;
+import io.tickstream.connectors.source.VersionedSplitSerializer;
 import io.tickstream.jobs.hf.types.AssembledMinuteSerializer;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -83,23 +83,23 @@ public final class ArchiveMinuteSource implements Source<AssembledMinute, Archiv
 
   @Override
   public SplitEnumerator<MinuteSplit, List<MinuteSplit>> createEnumerator(SplitEnumeratorContext<MinuteSplit> ctx) {
-    return new Enumerator(ctx, planSplits());
+    return new QueueSplitEnumerator<>(ctx, planSplits(), MinuteSplit.BACK_ORDER);
   }
 
   @Override
   public SplitEnumerator<MinuteSplit, List<MinuteSplit>> restoreEnumerator(SplitEnumeratorContext<MinuteSplit> ctx,
       List<MinuteSplit> checkpoint) {
-    return new Enumerator(ctx, checkpoint);
+    return new QueueSplitEnumerator<>(ctx, checkpoint, MinuteSplit.BACK_ORDER);
   }
 
   @Override
   public SimpleVersionedSerializer<MinuteSplit> getSplitSerializer() {
-    return new SplitSerializer();
+    return VersionedSplitSerializer.of("MinuteSplit", 1, MinuteSplit.CODEC);
   }
 
   @Override
   public SimpleVersionedSerializer<List<MinuteSplit>> getEnumeratorCheckpointSerializer() {
-    return new SplitListSerializer();
+    return VersionedSplitSerializer.listOf("MinuteSplit", 1, MinuteSplit.CODEC);
   }
 
   @Override
@@ -117,6 +117,31 @@ public final class ArchiveMinuteSource implements Source<AssembledMinute, Archiv
    * advances as minutes are emitted, so a checkpointed split resumes after the last emitted minute.
    */
   public record MinuteSplit(String splitId, ChannelRange channel, long next, long end) implements SourceSplit {
+    /** Field layout of serializer version 1: splitId, channel name, dir (UTF), from, to, next, end (long). */
+    static final SplitCodec<MinuteSplit> CODEC = new SplitCodec<>() {
+      @Override
+      public void write(DataOutput o, MinuteSplit s) throws IOException {
+        o.writeUTF(s.splitId());
+        o.writeUTF(s.channel().name());
+        o.writeUTF(s.channel().dir());
+        o.writeLong(s.channel().from());
+        o.writeLong(s.channel().to());
+        o.writeLong(s.next());
+        o.writeLong(s.end());
+      }
+
+      @Override
+      public MinuteSplit read(DataInput in) throws IOException {
+        String id = in.readUTF();
+        ChannelRange c = new ChannelRange(in.readUTF(), in.readUTF(), in.readLong(), in.readLong());
+        return new MinuteSplit(id, c, in.readLong(), in.readLong());
+      }
+    };
+
+    /** Order of splits given back to the enumerator: channel/time order. */
+    static final Comparator<MinuteSplit> BACK_ORDER =
+        Comparator.comparing((MinuteSplit s) -> s.channel().name()).thenComparingLong(MinuteSplit::next);
+
     @Override
     public String splitId() {
       return splitId;
@@ -124,128 +149,6 @@ public final class ArchiveMinuteSource implements Source<AssembledMinute, Archiv
 
     MinuteSplit advanced() {
       return new MinuteSplit(splitId, channel, next + 1, end);
-    }
-  }
-
-  /** Hands out splits in channel/time order to whichever reader asks; splits given back go first again. */
-  static final class Enumerator implements SplitEnumerator<MinuteSplit, List<MinuteSplit>> {
-    private final SplitEnumeratorContext<MinuteSplit> ctx;
-    private final ArrayDeque<MinuteSplit> remaining;
-
-    Enumerator(SplitEnumeratorContext<MinuteSplit> ctx, List<MinuteSplit> splits) {
-      this.ctx = ctx;
-      this.remaining = new ArrayDeque<>(splits);
-    }
-
-    @Override
-    public void start() {}
-
-    @Override
-    public void handleSplitRequest(int subtask, String host) {
-      MinuteSplit next = remaining.poll();
-      if (next != null) {
-        ctx.assignSplit(next, subtask);
-      } else {
-        ctx.signalNoMoreSplits(subtask);
-      }
-    }
-
-    @Override
-    public void addSplitsBack(List<MinuteSplit> splits, int subtask) {
-      List<MinuteSplit> back = new ArrayList<>(splits);
-      back.sort(Comparator.comparing((MinuteSplit s) -> s.channel().name()).thenComparingLong(MinuteSplit::next));
-      for (int k = back.size() - 1; k >= 0; k--) {
-        remaining.addFirst(back.get(k));
-      }
-    }
-
-    @Override
-    public void addReader(int subtask) {}
-
-    @Override
-    public List<MinuteSplit> snapshotState(long checkpointId) {
-      return new ArrayList<>(remaining);
-    }
-
-    @Override
-    public void close() {}
-  }
-
-  /** Split serializer (version 1). */
-  static final class SplitSerializer implements SimpleVersionedSerializer<MinuteSplit> {
-    @Override
-    public int getVersion() {
-      return 1;
-    }
-
-    @Override
-    public byte[] serialize(MinuteSplit s) throws IOException {
-      ByteArrayOutputStream b = new ByteArrayOutputStream();
-      try (DataOutputStream o = new DataOutputStream(b)) {
-        write(o, s);
-      }
-      return b.toByteArray();
-    }
-
-    @Override
-    public MinuteSplit deserialize(int version, byte[] bytes) throws IOException {
-      if (version != 1) {
-        throw new IOException("unknown MinuteSplit serializer version " + version);
-      }
-      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-        return read(in);
-      }
-    }
-
-    static void write(DataOutputStream o, MinuteSplit s) throws IOException {
-      o.writeUTF(s.splitId());
-      o.writeUTF(s.channel().name());
-      o.writeUTF(s.channel().dir());
-      o.writeLong(s.channel().from());
-      o.writeLong(s.channel().to());
-      o.writeLong(s.next());
-      o.writeLong(s.end());
-    }
-
-    static MinuteSplit read(DataInputStream in) throws IOException {
-      String id = in.readUTF();
-      ChannelRange c = new ChannelRange(in.readUTF(), in.readUTF(), in.readLong(), in.readLong());
-      return new MinuteSplit(id, c, in.readLong(), in.readLong());
-    }
-  }
-
-  /** Enumerator checkpoint serializer: the splits not yet assigned (version 1). */
-  static final class SplitListSerializer implements SimpleVersionedSerializer<List<MinuteSplit>> {
-    @Override
-    public int getVersion() {
-      return 1;
-    }
-
-    @Override
-    public byte[] serialize(List<MinuteSplit> splits) throws IOException {
-      ByteArrayOutputStream b = new ByteArrayOutputStream();
-      try (DataOutputStream o = new DataOutputStream(b)) {
-        o.writeInt(splits.size());
-        for (MinuteSplit s : splits) {
-          SplitSerializer.write(o, s);
-        }
-      }
-      return b.toByteArray();
-    }
-
-    @Override
-    public List<MinuteSplit> deserialize(int version, byte[] bytes) throws IOException {
-      if (version != 1) {
-        throw new IOException("unknown MinuteSplit list serializer version " + version);
-      }
-      try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-        int n = in.readInt();
-        List<MinuteSplit> out = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-          out.add(SplitSerializer.read(in));
-        }
-        return out;
-      }
     }
   }
 }
