@@ -58,15 +58,7 @@ public final class DemoCommand implements Callable<Integer> {
       bind_address = "127.0.0.1"
       data_port = %d
       status_port = %d
-      [[channels]]
-      name = "WWV_10_MHz"
-      frequency_hz = 10000000
-      stations = ["WWV", "WWVH"]
-      [[channels]]
-      name = "WWV_15_MHz"
-      frequency_hz = 15000000
-      stations = ["WWV", "WWVH"]
-      """;
+      """ + SimulatedWwv.STATION_CHANNELS;
 
   @Option(names = "--minutes", defaultValue = "3", description = "Simulated minutes (default ${DEFAULT-VALUE}).")
   int minutes;

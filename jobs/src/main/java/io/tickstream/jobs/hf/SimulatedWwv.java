@@ -26,6 +26,18 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * a known receiver clock offset, as an {@link IqSignal} for the RTP simulator (demo, tests).
  */
 public final class SimulatedWwv {
+  /** The {@code [[channels]]} entries of a station.toml for the channels {@link #radiod} sends. */
+  public static final String STATION_CHANNELS = """
+      [[channels]]
+      name = "WWV_10_MHz"
+      frequency_hz = 10000000
+      stations = ["WWV", "WWVH"]
+      [[channels]]
+      name = "WWV_15_MHz"
+      frequency_hz = 15000000
+      stations = ["WWV", "WWVH"]
+      """;
+
   private SimulatedWwv() {}
 
   /** IQ at {@code rateHz} for samples {@code index = t_system·fs}; SNR 30 dB, amplitude 0.5. */

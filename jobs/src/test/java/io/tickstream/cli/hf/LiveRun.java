@@ -2,6 +2,7 @@ package io.tickstream.cli.hf;
 
 import io.tickstream.connectors.rtp.RtpSimulator;
 import io.tickstream.connectors.rtp.UdpPorts;
+import io.tickstream.jobs.testing.TestStation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.DatagramSocket;
@@ -15,30 +16,6 @@ import picocli.CommandLine;
 
 /** Test harness: a live command run through picocli on its own thread, fed by a simulated radiod on loopback. */
 final class LiveRun {
-  static final String STATION = """
-      [station]
-      callsign = "AC0G"
-      grid_square = "EM38ww"
-      receiver_name = "%s"
-      psws_station_id = "S000123"
-      psws_instrument_id = "172"
-      [radiod]
-      bind_address = "127.0.0.1"
-      data_port = %d
-      status_port = %d
-      [archive]
-      compression_level = 1
-      file_cadence_ms = 10000
-      [[channels]]
-      name = "WWV_10_MHz"
-      frequency_hz = 10000000
-      stations = ["WWV", "WWVH"]
-      [[channels]]
-      name = "WWV_15_MHz"
-      frequency_hz = 15000000
-      stations = ["WWV", "WWVH"]
-      """;
-
   final ByteArrayOutputStream out = new ByteArrayOutputStream();
   final CompletableFuture<Integer> rc;
 
@@ -61,7 +38,7 @@ final class LiveRun {
 
   static Path writeStation(Path dir, String receiver, int dataPort, int statusPort) throws Exception {
     Path station = dir.resolve("station.toml");
-    Files.writeString(station, STATION.formatted(receiver, dataPort, statusPort));
+    Files.writeString(station, TestStation.wwv(receiver, dataPort, statusPort));
     return station;
   }
 

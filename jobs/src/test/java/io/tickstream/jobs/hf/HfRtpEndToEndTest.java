@@ -13,6 +13,7 @@ import io.tickstream.connectors.rtp.StationConfig;
 import io.tickstream.connectors.rtp.UdpPorts;
 import io.tickstream.core.signal.IqBlock;
 import io.tickstream.jobs.record.RecordJob;
+import io.tickstream.jobs.testing.TestStation;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -36,30 +37,6 @@ class HfRtpEndToEndTest {
   static final long START_NS = Instant.parse("2025-06-15T14:03:50Z").getEpochSecond() * 1_000_000_000L;
   static final long MINUTE_NS = START_NS + 10_000_000_000L;
 
-  static final String STATION = """
-      [station]
-      callsign = "AC0G"
-      grid_square = "EM38ww"
-      receiver_name = "rtp-rx"
-      psws_station_id = "S000123"
-      psws_instrument_id = "172"
-      [radiod]
-      bind_address = "127.0.0.1"
-      data_port = %d
-      status_port = %d
-      [archive]
-      compression_level = 1
-      file_cadence_ms = 10000
-      [[channels]]
-      name = "WWV_10_MHz"
-      frequency_hz = 10000000
-      stations = ["WWV", "WWVH"]
-      [[channels]]
-      name = "WWV_15_MHz"
-      frequency_hz = 15000000
-      stations = ["WWV", "WWVH"]
-      """;
-
   @TempDir
   Path tmp;
 
@@ -67,7 +44,7 @@ class HfRtpEndToEndTest {
   void simulatedRadiodToDclockRowsAndProduct() throws Exception {
     int dp = UdpPorts.free();
     int sp = UdpPorts.free();
-    StationConfig st = StationConfig.parse(STATION.formatted(dp, sp), "test station");
+    StationConfig st = StationConfig.parse(TestStation.wwv("rtp-rx", dp, sp), "test station");
     Path data = tmp.resolve("data");
     RawArchiveSettings settings = RawArchiveSettings.of(data, st);
     RtpSourceConfig src = new RtpSourceConfig(st.endpoints(), st.channels(), RtpIngestOptions.DEFAULTS, false, 4096, 2500);

@@ -28,6 +28,7 @@ import io.tickstream.connectors.rtp.StationConfig;
 import io.tickstream.connectors.rtp.UdpPorts;
 import io.tickstream.connectors.drf.DigitalRfSink;
 import io.tickstream.core.signal.IqBlock;
+import io.tickstream.jobs.testing.TestStation;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -72,20 +73,8 @@ class RecordJobTest {
             IqSignal.tone(-600, 0.25, 20000)));
   }
 
-  static final String STATION = """
-      [station]
-      callsign = "AC0G"
-      grid_square = "EM38ww"
-      receiver_name = "test-rx"
-      psws_station_id = "S000123"
-      psws_instrument_id = "172"
-      [radiod]
-      bind_address = "127.0.0.1"
-      data_port = %d
-      status_port = %d
-      [archive]
-      compression_level = 1
-      file_cadence_ms = 2000
+  /** The station's {@code [[channels]]}: those of {@link #channels()}. */
+  static final String CHANNELS = """
       [[channels]]
       name = "WWV_10MHz"
       frequency_hz = 10000000
@@ -102,7 +91,7 @@ class RecordJobTest {
   static Setup setup(Path dir) throws Exception {
     int dp = UdpPorts.free();
     int sp = UdpPorts.free();
-    StationConfig st = StationConfig.parse(STATION.formatted(dp, sp), "test station");
+    StationConfig st = StationConfig.parse(TestStation.toml("test-rx", dp, sp, 2000, CHANNELS), "test station");
     RawArchiveSettings s = RawArchiveSettings.of(dir, st);
     RtpSourceConfig src = new RtpSourceConfig(st.endpoints(), st.channels(), RtpIngestOptions.DEFAULTS, false, 4096, 2500);
     return new Setup(st, s, src, dp, sp);
