@@ -27,6 +27,15 @@ public final class PswsCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** The UTC day of {@code --date}; a usage error unless it is YYYY-MM-DD. */
+  static LocalDate day(CommandLine.Model.CommandSpec spec, String date) {
+    try {
+      return LocalDate.parse(date);
+    } catch (DateTimeParseException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--date must be YYYY-MM-DD, got '" + date + "'");
+    }
+  }
+
   /** {@code tickstream psws package}. */
   @Command(name = "package",
       description = {"Package one UTC day of DATA_DIR/processed/<version>/ for PSWS:",
@@ -57,12 +66,7 @@ public final class PswsCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      LocalDate day;
-      try {
-        day = LocalDate.parse(date);
-      } catch (DateTimeParseException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--date must be YYYY-MM-DD, got '" + date + "'");
-      }
+      LocalDate day = day(spec, date);
       StationConfig station = StationConfig.load(stationFile);
       Path dataDir = config.bootstrapConfig().dataDir();
       Path dest = out != null ? out : dataDir.resolve("psws");
@@ -121,12 +125,7 @@ public final class PswsCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
-      LocalDate day;
-      try {
-        day = LocalDate.parse(date);
-      } catch (DateTimeParseException e) {
-        throw new CommandLine.ParameterException(spec.commandLine(), "--date must be YYYY-MM-DD, got '" + date + "'");
-      }
+      LocalDate day = day(spec, date);
       if (!java.nio.file.Files.isRegularFile(key)) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--key: no such file " + key);
       }
