@@ -74,9 +74,26 @@ public final class HfMinuteAnalyzer {
   }
 
   /**
+   * WWV and WWVH arrivals differ by less than this at any receiver: both stations emit on the UTC
+   * second, and by the triangle inequality their ground ranges to a receiver differ by at most their
+   * separation, 5,498 km (18.3 ms at c); hop geometry and layer height add a few ms more.
+   */
+  static final double MAX_STATION_SEPARATION_MS = 50.0;
+  /** The weaker station's tick peak closer than this to the stronger's is the stronger's leakage. */
+  static final double TICK_LEAKAGE_MS = 8.0;
+  /**
+   * The BCD correlator ({@link BcdCorrelator}) fits both stations' 100 Hz time code at their marker
+   * onsets; a station whose fitted BCD amplitude is this far below the other's is not on the channel.
+   * (Real co-channel stations 6–12 dB apart with multipath fit up to ≈ 28 dB apart, DiscriminationTest;
+   * the stronger station's own modulation taken for the other's ticks fits 42–82 dB below it,
+   * SingleStationTest.)
+   */
+  static final double BCD_ABSENT_DB = 40.0;
+
+  /**
    * A 5 ms 1000 Hz tick leaks into the 1200 Hz matched filter when the two only partly overlap (and vice
-   * versa), up to ≈ −10 dB. If the weaker station's peak lies within 8 ms (mod 1 s) of the stronger's,
-   * the weaker is searched again with the stronger's tick excluded.
+   * versa), up to ≈ −10 dB. If the weaker station's peak lies within {@value #TICK_LEAKAGE_MS} ms (mod 1 s)
+   * of the stronger's, the weaker is searched again with the stronger's tick excluded.
    */
   private void resolveTickOverlap(MinuteSamples in, java.util.Map<Station, TickTimer.Result> r, int minute,
       List<String> notes) {
@@ -85,18 +102,78 @@ public final class HfMinuteAnalyzer {
     if (w == null || h == null || Double.isNaN(w.tickAmplitudeDb()) || Double.isNaN(h.tickAmplitudeDb())) {
       return;
     }
-    double d = Math.abs(w.timing().arrivalOffsetMs() - h.timing().arrivalOffsetMs()) % 1000.0;
-    d = Math.min(d, 1000.0 - d);
-    if (d >= 8.0) {
+    double d = separationMs(w, h);
+    if (d >= TICK_LEAKAGE_MS) {
       return;
     }
     boolean wwvStronger = w.tickAmplitudeDb() >= h.tickAmplitudeDb();
     TickTimer.Result strong = wwvStronger ? w : h;
     Station weak = wwvStronger ? Station.WWVH : Station.WWV;
-    int halfWidth = (int) Math.round(0.008 * in.sampleRateHz());
+    int halfWidth = (int) Math.round(TICK_LEAKAGE_MS / 1000.0 * in.sampleRateHz());
     r.put(weak, timer.measure(in, weak, minute, strong.timing().arrivalOffsetMs(), halfWidth));
     notes.add(String.format(java.util.Locale.ROOT,
         "%s tick peak was within %.1f ms of %s's; searched again away from it", weak, d, strong.timing().station()));
+  }
+
+  /**
+   * A weaker WWV/WWVH tick peak more than {@value #MAX_STATION_SEPARATION_MS} ms (mod 1 s) from a usable
+   * stronger station is physically impossible: it is the stronger station's own BCD and tone keying,
+   * which put 1000/1200 Hz energy at fixed lags of every second, or noise. The weaker station is then
+   * not detected (its timing is kept, marked unusable). It is not searched again near the stronger
+   * one: the best lag left there is no better evidence.
+   */
+  private static void dropImpossibleWeaker(java.util.Map<Station, TickTimer.Result> r, List<String> notes) {
+    TickTimer.Result w = r.get(Station.WWV);
+    TickTimer.Result h = r.get(Station.WWVH);
+    if (w == null || h == null || Double.isNaN(w.tickAmplitudeDb()) || Double.isNaN(h.tickAmplitudeDb())) {
+      return;
+    }
+    boolean wwvStronger = w.tickAmplitudeDb() >= h.tickAmplitudeDb();
+    TickTimer.Result strong = wwvStronger ? w : h;
+    TickTimer.Result weak = wwvStronger ? h : w;
+    double d = separationMs(w, h);
+    if (d <= MAX_STATION_SEPARATION_MS || !strong.timing().usable() || !weak.timing().usable()) {
+      return;
+    }
+    Station st = weak.timing().station();
+    r.put(st, new TickTimer.Result(weak.timing().unusable(), weak.markerOnsetIndex(), false, weak.note(),
+        weak.tickAmplitudeDb(), weak.integration()));
+    notes.add(String.format(java.util.Locale.ROOT,
+        "%s tick peak is %.1f ms from %s's, farther than the stations can arrive apart: %s not detected",
+        st, d, strong.timing().station(), st));
+  }
+
+  /** |WWV − WWVH| tick arrival difference mod 1 s (ms, 0–500). */
+  private static double separationMs(TickTimer.Result w, TickTimer.Result h) {
+    double d = Math.abs(w.timing().arrivalOffsetMs() - h.timing().arrivalOffsetMs()) % 1000.0;
+    return Math.min(d, 1000.0 - d);
+  }
+
+  /**
+   * When the BCD fit says one of WWV/WWVH is absent ({@value #BCD_ABSENT_DB} dB or more below the other)
+   * and its ticks are the weaker too, its tick peak is something of the other station's signal: its
+   * timing is marked unusable (kept for the evidence files), so the solver never takes it for a second
+   * station.
+   */
+  private static void dropAbsentStation(List<StationTiming> timings, double[] tickAmpDb, double bcdRatioDb,
+      List<String> notes) {
+    if (!(Math.abs(bcdRatioDb) >= BCD_ABSENT_DB)) {
+      return;
+    }
+    Station absent = bcdRatioDb > 0 ? Station.WWVH : Station.WWV;
+    Station present = absent == Station.WWV ? Station.WWVH : Station.WWV;
+    if (!(tickAmpDb[absent.ordinal()] < tickAmpDb[present.ordinal()])) {
+      return;
+    }
+    for (int i = 0; i < timings.size(); i++) {
+      StationTiming t = timings.get(i);
+      if (t.station() == absent && t.usable()) {
+        timings.set(i, t.unusable());
+        notes.add(String.format(java.util.Locale.ROOT,
+            "%s: BCD %.1f dB below %s's, not on this channel: its tick peak (%.3f ms) not used",
+            absent, Math.abs(bcdRatioDb), present, t.arrivalOffsetMs()));
+      }
+    }
   }
 
   /**
@@ -158,6 +235,7 @@ public final class HfMinuteAnalyzer {
     double minStack = config.ticks().minStackSnrDb();
     borrowSecond(in, results, Station.WWV, Station.WWVH, minStack);
     borrowSecond(in, results, Station.WWVH, Station.WWV, minStack);
+    dropImpossibleWeaker(results, notes);
     for (java.util.Map.Entry<Station, TickTimer.Result> e : results.entrySet()) {
       Station st = e.getKey();
       TickTimer.Result r = e.getValue();
@@ -197,6 +275,7 @@ public final class HfMinuteAnalyzer {
               bc.peakOffsetMs(), bc.quality(), bc.wwvAmplitude(), bc.wwvhAmplitude(), bc.amplitudeRatioDb()));
         }
       }
+      dropAbsentStation(timings, ampDb, bcdRatioDb, notes);
       if (code == null) {
         notes.add("BCD: fewer than 58 seconds inside the data");
       } else if (!code.valid()) {

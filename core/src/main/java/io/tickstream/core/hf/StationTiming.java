@@ -54,4 +54,10 @@ public record StationTiming(
     return new StationTiming(station, arrivalOffsetMs, arrivalUncertaintyMs, snrDb, ticksUsed, markerOffsetMs,
         markerSnrDb, delaySpreadMs, dopplerHz, dopplerSpreadHz, fssDb, usable);
   }
+
+  /** The same evidence, marked not usable for timing. */
+  public StationTiming unusable() {
+    return new StationTiming(station, arrivalOffsetMs, arrivalUncertaintyMs, snrDb, ticksUsed, markerOffsetMs,
+        markerSnrDb, delaySpreadMs, dopplerHz, dopplerSpreadHz, frequencySelectivityDb, false);
+  }
 }
