@@ -1,5 +1,8 @@
 package io.tickstream.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -50,22 +53,63 @@ public final class TickstreamCli implements Runnable {
     CommandLine cl = new CommandLine(new TickstreamCli());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExecutionExceptionHandler(new Errors());
+    reflow(cl.getCommandSpec());
     addSummaries(cl);
     return cl;
   }
 
   /**
    * Command lists show the first line of a subcommand's header, else of its description; long
-   * descriptions wrap mid-sentence, so every subcommand without a header gets its first sentence.
+   * descriptions wrap mid-sentence, so every subcommand without a header gets its first sentence (shown
+   * in its parent's command list only, not again above its own usage). Descriptions written as several
+   * source lines are joined into paragraphs, so picocli wraps them evenly at the usage width.
    */
   private static void addSummaries(CommandLine cl) {
     for (CommandLine sub : cl.getSubcommands().values()) {
-      CommandLine.Model.UsageMessageSpec usage = sub.getCommandSpec().usageMessage();
+      CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+      CommandLine.Model.UsageMessageSpec usage = spec.usageMessage();
       if (usage.header().length == 0 && usage.description().length > 1) {
         usage.header(firstSentence(String.join(" ", usage.description())));
+        sub.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER, help -> "");
       }
+      reflow(spec);
       addSummaries(sub);
     }
+  }
+
+  /** {@link #paragraphs} for a command's description and its options' descriptions. */
+  private static void reflow(CommandLine.Model.CommandSpec spec) {
+    spec.usageMessage().description(paragraphs(spec.usageMessage().description()));
+    for (CommandLine.Model.OptionSpec o : List.copyOf(spec.options())) {
+      String[] joined = paragraphs(o.description());
+      if (joined.length != o.description().length) {
+        spec.remove(o);
+        spec.addOption(o.toBuilder().description(joined).build());
+      }
+    }
+  }
+
+  /**
+   * Joins description lines into paragraphs: a line continues the previous one unless it is empty, or
+   * starts a list item or indented block ({@code -}, {@code *}, {@code •}, whitespace; a line indented
+   * deeper than its item's first line continues the item), or the previous line ends with {@code %n}.
+   */
+  static String[] paragraphs(String[] lines) {
+    List<String> out = new ArrayList<>();
+    int indent = 0; // leading blanks of the current paragraph's first line
+    for (String line : lines) {
+      int lead = line.length() - line.stripLeading().length();
+      boolean hangingContinuation = indent > 0 && lead > indent;
+      boolean newParagraph = out.isEmpty() || line.isEmpty() || line.matches("^(\\s|[-*•%]).*")
+          || out.get(out.size() - 1).isEmpty() || out.get(out.size() - 1).endsWith("%n");
+      if (newParagraph && !hangingContinuation) {
+        indent = lead;
+        out.add(line);
+      } else {
+        out.set(out.size() - 1, out.get(out.size() - 1) + " " + line.strip());
+      }
+    }
+    return out.toArray(String[]::new);
   }
 
   static String firstSentence(String text) {

@@ -74,7 +74,11 @@ class CliTest {
       args.add("--help");
       Run r = run(args.toArray(String[]::new));
       assertEquals(0, r.exitCode(), p + " --help");
-      assertTrue(r.out().contains("Usage: tickstream " + String.join(" ", p)), r.out());
+      assertTrue(r.out().startsWith("Usage: tickstream " + String.join(" ", p)),
+          "help starts with the usage line (the summary is for command lists): " + r.out());
+      for (String line : r.out().split("\n")) {
+        assertTrue(line.length() <= 80, p + " --help has a line over 80 columns: " + line);
+      }
       assertTrue(sub.getCommandSpec().usageMessage().description().length > 0, p + " has no description");
       checked.add(String.join(" ", p));
       walk(sub, p, checked);
