@@ -177,7 +177,9 @@ class FlinkRunClusterIT {
     Path station = client.resolve("station.toml");
     Files.writeString(station, TestStation.wwv("flinkrun-rx", freePort(), freePort()));
     String url = TestDatabases.freshPostgresUrl();
-    Path dataDir = dir.resolve("shared-data"); // "a file system all TaskManagers share"
+    // DATA_DIR "a file system all TaskManagers share", given relative (as the default ./data): it means the
+    // client's working directory, where the checkpoints go too, not the TaskManager's
+    Path dataDir = client.resolve("shared-data");
 
     // 3. `flink run` (attached): CliFrontend with FLINK_CONF_DIR, the cluster jar and tickstream's `run` command
     Path clientOut = logs.resolve("flink-run.out");
@@ -188,7 +190,7 @@ class FlinkRunClusterIT {
         "-cp", flinkCp, "org.apache.flink.client.cli.CliFrontend",
         "run", "-m", "localhost:" + restPort, "-c", "io.tickstream.cli.TickstreamCli", jar.toString(),
         "run", "--config", station.toString(), "--input", "kafka", "--until-end", "--kafka-bootstrap", kafka.bootstrap(),
-        "--db-url", url, "--data-dir", dataDir.toString(), "--checkpoint-interval", "2", "--parallelism", "1"));
+        "--db-url", url, "--data-dir", "shared-data", "--checkpoint-interval", "2", "--parallelism", "1"));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(client.toFile()).redirectErrorStream(true)
         .redirectOutput(clientOut.toFile());
     clean(pb.environment()).put("FLINK_CONF_DIR", conf.toString());
@@ -223,6 +225,9 @@ class FlinkRunClusterIT {
     assertTrue(jobs.contains("tickstream run: HF Phases 2,3") && jobs.contains("\"state\":\"FINISHED\""), jobs);
     String tmLog = Files.readString(logs.resolve("taskmanager.log"));
     assertTrue(tmLog.contains("HF") || tmLog.contains("tickstream"), "tasks in the TaskManager's log");
+
+    assertTrue(!Files.exists(dir.resolve("tm/shared-data")), "nothing under the TaskManager's working directory");
+    assertTrue(Files.isDirectory(dataDir.resolve("checkpoints/run-kafka")), "checkpoints under the client's DATA_DIR");
 
     // outputs written by the TaskManager: table rows, series CSV, Kafka topic
     Map<Long, Double> db = dbFused(url);
