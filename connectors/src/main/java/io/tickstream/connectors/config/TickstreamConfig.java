@@ -147,8 +147,13 @@ public final class TickstreamConfig {
     return bootstrap.get(DB_URL).value();
   }
 
+  /**
+   * {@code DATA_DIR}, absolute: a relative value is resolved against this process's working directory here,
+   * where the command runs. Job graphs carry the path to the TaskManagers (under {@code flink run} their working
+   * directory is not the client's), so a relative path would put a job's outputs elsewhere than its checkpoints.
+   */
   public Path dataDir() {
-    return Path.of(bootstrap.get(DATA_DIR).value());
+    return Path.of(bootstrap.get(DATA_DIR).value()).toAbsolutePath().normalize();
   }
 
   public Optional<String> kafkaBootstrap() {

@@ -19,7 +19,7 @@ class TickstreamConfigTest {
   @Test
   void defaultsAreEmbeddedSqliteUnderDataDir() {
     TickstreamConfig c = TickstreamConfig.resolve(Map.of(), Map.of());
-    assertEquals(Path.of("./data"), c.dataDir());
+    assertEquals(Path.of("data").toAbsolutePath(), c.dataDir());
     assertEquals("sqlite://" + Path.of("data").toAbsolutePath().resolve("tickstream.db"), c.dbUrl());
     assertEquals("dev", c.appEnv());
     assertFalse(c.disableSynthetic());
