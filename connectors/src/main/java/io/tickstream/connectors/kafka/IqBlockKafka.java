@@ -97,11 +97,21 @@ public final class IqBlockKafka {
    */
   public static KafkaSource<Decoded> source(String bootstrap, String topic, String groupId, Set<String> channels,
       boolean bounded) {
+    return source(bootstrap, topic, groupId, channels, bounded, new Properties());
+  }
+
+  /**
+   * {@link #source(String, String, String, Set, boolean)} with extra Kafka consumer settings (e.g. fetch and
+   * poll sizes); {@code isolation.level} stays {@code read_committed}.
+   */
+  public static KafkaSource<Decoded> source(String bootstrap, String topic, String groupId, Set<String> channels,
+      boolean bounded, Properties consumerProperties) {
     var b = KafkaSource.<Decoded>builder()
         .setBootstrapServers(bootstrap)
         .setTopics(topic)
         .setGroupId(groupId)
         .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+        .setProperties(consumerProperties)
         .setProperty("isolation.level", "read_committed")
         .setDeserializer(new Deserializer(channels));
     if (bounded) {

@@ -44,10 +44,22 @@ public final class KafkaIqInput {
    */
   public static DataStream<IqBlock> build(StreamExecutionEnvironment env, Source<IqBlockKafka.Decoded, ?, ?> source,
       HfJobConfig config, Sink<DeadLetter> deadLetters) {
+    return build(env, source, config, deadLetters, PARTITION_IDLENESS);
+  }
+
+  /**
+   * {@link #build(StreamExecutionEnvironment, Source, HfJobConfig, Sink)} with another idle timeout
+   * (tests); {@code null}: partitions never become idle (a silent partition holds the watermark back for
+   * good).
+   */
+  static DataStream<IqBlock> build(StreamExecutionEnvironment env, Source<IqBlockKafka.Decoded, ?, ?> source,
+      HfJobConfig config, Sink<DeadLetter> deadLetters, Duration partitionIdleness) {
     WatermarkStrategy<IqBlockKafka.Decoded> wm = WatermarkStrategy
         .<IqBlockKafka.Decoded>forBoundedOutOfOrderness(Duration.ofMillis(config.latenessMs()))
-        .withTimestampAssigner((d, ts) -> d.block() == null ? Long.MIN_VALUE : HfTimingJob.blockEndMs(d.block()))
-        .withIdleness(PARTITION_IDLENESS);
+        .withTimestampAssigner((d, ts) -> d.block() == null ? Long.MIN_VALUE : HfTimingJob.blockEndMs(d.block()));
+    if (partitionIdleness != null) {
+      wm = wm.withIdleness(partitionIdleness);
+    }
     SingleOutputStreamOperator<IqBlock> blocks = env.fromSource(source, wm, "Kafka iq-blocks").uid("kafka-iq-source")
         .process(new Split()).returns(IqBlockSerializer.TYPE).name("IQ blocks / dead letters").uid("kafka-iq-split");
     blocks.getSideOutput(DEAD).sinkTo(deadLetters).name("dead letters (iq-blocks.dead-letter)").uid("kafka-iq-dlq");
