@@ -91,28 +91,40 @@ public final class HfMinuteAnalyzer {
   static final double BCD_ABSENT_DB = 40.0;
 
   /**
-   * A 5 ms 1000 Hz tick leaks into the 1200 Hz matched filter when the two only partly overlap (and vice
-   * versa), up to ≈ −10 dB. If the weaker station's peak lies within {@value #TICK_LEAKAGE_MS} ms (mod 1 s)
-   * of the stronger's, the weaker is searched again with the stronger's tick excluded.
+   * The weaker of WWV/WWVH is searched again next to the stronger one
+   * ({@link TickTimer#measure(MinuteSamples, Station, int, double[][], double)}): within
+   * ±{@value TickTimer#WEAK_SEARCH_MS} ms of the stronger's tick, with the stronger station's steady tones
+   * and the program steps at the ends of its silence guard projected out, and without the lags within
+   * {@value #TICK_LEAKAGE_MS} ms of its tick, where a 5 ms 1000 Hz tick leaks into the 1200 Hz matched
+   * filter when the two only partly overlap (and vice versa), up to ≈ −10 dB. A weaker station whose ticks
+   * are then not detected is not used on its minute marker alone: the stronger station's 800 ms marker
+   * leaks into that correlator too.
    */
-  private void resolveTickOverlap(MinuteSamples in, java.util.Map<Station, TickTimer.Result> r, int minute,
+  private void searchWeakerAgain(MinuteSamples in, java.util.Map<Station, TickTimer.Result> r, int minute,
       List<String> notes) {
     TickTimer.Result w = r.get(Station.WWV);
     TickTimer.Result h = r.get(Station.WWVH);
     if (w == null || h == null || Double.isNaN(w.tickAmplitudeDb()) || Double.isNaN(h.tickAmplitudeDb())) {
       return;
     }
-    double d = separationMs(w, h);
-    if (d >= TICK_LEAKAGE_MS) {
-      return;
-    }
     boolean wwvStronger = w.tickAmplitudeDb() >= h.tickAmplitudeDb();
     TickTimer.Result strong = wwvStronger ? w : h;
+    if (!strong.timing().usable()) {
+      return;
+    }
     Station weak = wwvStronger ? Station.WWVH : Station.WWV;
-    int halfWidth = (int) Math.round(TICK_LEAKAGE_MS / 1000.0 * in.sampleRateHz());
-    r.put(weak, timer.measure(in, weak, minute, strong.timing().arrivalOffsetMs(), halfWidth));
-    notes.add(String.format(java.util.Locale.ROOT,
-        "%s tick peak was within %.1f ms of %s's; searched again away from it", weak, d, strong.timing().station()));
+    double a = strong.timing().arrivalOffsetMs();
+    TickTimer.Result again = timer.measure(in, weak, minute,
+        new double[][] {{a - TICK_LEAKAGE_MS, a + TICK_LEAKAGE_MS}}, a);
+    StationTiming t = again.timing();
+    if (t.usable() && t.snrDb() + 10 * Math.log10(t.ticksUsed()) < config.ticks().minStackSnrDb()) {
+      again = new TickTimer.Result(t.unusable(), again.markerOnsetIndex(), again.secondResolved(), again.note(),
+          again.tickAmplitudeDb(), again.integration());
+      notes.add(String.format(java.util.Locale.ROOT,
+          "%s ticks not detected next to %s (%.1f dB per tick): its minute marker alone is not used", weak,
+          strong.timing().station(), t.snrDb()));
+    }
+    r.put(weak, again);
   }
 
   /**
@@ -231,7 +243,7 @@ public final class HfMinuteAnalyzer {
         results.put(st, timer.measure(in, st, label.minute()));
       }
     }
-    resolveTickOverlap(in, results, label.minute(), notes);
+    searchWeakerAgain(in, results, label.minute(), notes);
     double minStack = config.ticks().minStackSnrDb();
     borrowSecond(in, results, Station.WWV, Station.WWVH, minStack);
     borrowSecond(in, results, Station.WWVH, Station.WWV, minStack);

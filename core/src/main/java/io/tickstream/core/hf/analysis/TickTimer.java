@@ -14,13 +14,21 @@ import java.util.List;
  *   <li><b>Tick stacking.</b> Every tick second (WWV/WWVH 1–58 except 29, 5 ms at 1000/1200 Hz; CHU
  *       31–39 and 50–58, 10 ms at 1000 Hz — DOMAIN.md §5.1, §5.4) is cut from −0.5 s to +0.5 s around its
  *       system-time second. The quadrature matched filter {@code C_s(j)} of each second is stacked
- *       incoherently ({@code Σ|C_s|²}, ≈ 15 seconds, every lag) to find the tick, then the squared
- *       phasors {@code Σ C_s(j)²} of all seconds give the sub-sample onset modulo half a tone period,
- *       {@code arg Q = 2ω(j − τ) − π}, resolved by the envelope peak. Squaring makes the stack immune to
+ *       incoherently ({@code Σ|C_s|²}, ≈ 15–19 seconds, every lag, the largest sixth of the seconds left
+ *       out per lag: {@link TrimmedStack}) to find the tick, then the squared phasors
+ *       {@code Σ C_s(j)²} of all seconds give the sub-sample onset modulo half a tone period,
+ *       {@code arg Q = 2ω(j − τ) − π}, resolved by the envelope peak of all seconds (least-squares
+ *       parabola over ±L/5 lags). Squaring makes the stack immune to
  *       the sign flips that the envelope detector imposes on a weaker co-channel station (its
  *       modulation is multiplied by cos of the rotating carrier-phase difference); the phase is the ML
  *       timing of a hard-keyed tone starting at a positive zero crossing. This replaces grape's envelope
  *       threshold + linear interpolation (DOMAIN.md §1.3).
+ *   <li><b>Next to a stronger station</b> (the weaker of WWV/WWVH, searched again by
+ *       {@code HfMinuteAnalyzer}): only ±{@value #WEAK_SEARCH_MS} ms around the stronger tick, with the
+ *       100/440/500/600 Hz tones projected out of every window ({@link ToneNullingCorrelator}) and the
+ *       stronger station's program steps at −{@value #GUARD_BEFORE_MS}/+{@value #GUARD_AFTER_MS} ms
+ *       around its tick projected with the tones on one side only; otherwise the tones' sidelobes in the
+ *       5 ms filter (WWV's 500 Hz lies 3.5 bins from 1200 Hz) and the steps outrank a tick 20 dB down.
  *   <li><b>Minute marker.</b> The 0.8 s (CHU 0.5 s) marker, 1500 Hz at the hour for WWV/WWVH, is
  *       correlated at the tick-predicted position of each second within ±{@code maxSecondSearch}
  *       seconds; the strongest decides which second is second 0 (SNR against half-second-shifted
@@ -41,6 +49,14 @@ import java.util.List;
 public final class TickTimer {
   /** Tick seconds used by the whole-second (coarse) search; the sub-sample phase uses all of them. */
   static final int COARSE_LOOKS = 15;
+  /** One of this many coarse looks is trimmed per lag (the largest ones): 19 looks → 3. */
+  static final int TRIM_ONE_LOOK_IN = 6;
+  /** WWV/WWVH silence guard around each tick: program off this long before the second... */
+  public static final double GUARD_BEFORE_MS = 10.0;
+  /** ...and back on this long after it (DOMAIN.md §5.1, ka9q/wwvsim). */
+  public static final double GUARD_AFTER_MS = 30.0;
+  /** Half-width of the lag span searched for a weaker station around the stronger one's tick. */
+  static final double WEAK_SEARCH_MS = 100.0;
 
   /**
    * @param maxSecondSearch how many seconds either side of the system-time minute the marker is searched
@@ -73,6 +89,98 @@ public final class TickTimer {
     this.config = config;
   }
 
+  /**
+   * Envelope peak of the tick correlation from all tick seconds: {@code E(j) = Σ_s |C_s(j)|²} at the lags
+   * {@code jStar ± L/5}, and the vertex of the least-squares parabola through √E (symmetric abscissae, so
+   * {@code c1 = Σx·y/Σx²} and {@code c2 = (n·Σx²y − Σx²·Σy)/(n·Σx⁴ − (Σx²)²)}). The half-cycle of the
+   * doubled-phase onset is chosen by this estimate, so it must be good to a quarter period (0.25 ms at
+   * 1000 Hz): the coarse stack's 3-point parabola, from a third of the seconds and trimmed, was not for
+   * a weak station with an echo (DiscriminationTest).
+   */
+  private static double envelopeVertex(double[] a, int base, int half, List<Integer> used, int fs, int jStar,
+      int len, double omega) {
+    int h = Math.max(2, len / 5);
+    double n = 0;
+    double sx2 = 0;
+    double sx4 = 0;
+    double sy = 0;
+    double sxy = 0;
+    double sx2y = 0;
+    int span = 2 * h + 1;
+    double[] e = new double[span];
+    double[] cr = new double[span];
+    double[] ci = new double[span];
+    for (int s : used) {
+      Correlators.sliding(a, base + s * fs - half + jStar - h, span, len, omega, cr, ci);
+      for (int i = 0; i < span; i++) {
+        e[i] += cr[i] * cr[i] + ci[i] * ci[i];
+      }
+    }
+    for (int d = -h; d <= h; d++) {
+      double y = Math.sqrt(e[d + h]);
+      double x2 = (double) d * d;
+      n++;
+      sx2 += x2;
+      sx4 += x2 * x2;
+      sy += y;
+      sxy += d * y;
+      sx2y += x2 * y;
+    }
+    double c1 = sxy / sx2;
+    double c2 = (n * sx2y - sx2 * sy) / (n * sx4 - sx2 * sx2);
+    if (!(c2 < 0)) {
+      return jStar;
+    }
+    return jStar + Math.max(-h, Math.min(h, -c1 / (2 * c2)));
+  }
+
+  /**
+   * Replaces C' of the lags (indices into {@code cr}, relative to sample {@code start}) whose window
+   * straddles the program step at index {@code edge}.
+   */
+  private static void gateEdge(ToneNullingCorrelator corr, double[] a, int start, long edge, boolean on, int len,
+      double[] cr, double[] ci) {
+    double[] gr = new double[len];
+    double[] gi = new double[len];
+    corr.gatedRun(a, start + edge, on, gr, gi);
+    for (int k = 1; k < len; k++) {
+      long j = edge - k;
+      if (j >= 0 && j < cr.length) {
+        cr[(int) j] = gr[k];
+        ci[(int) j] = gi[k];
+      }
+    }
+  }
+
+  /** Lags (index j of a second) whose arrival offset {@code (j − lag0)/fs} falls in an interval; null if none. */
+  private static boolean[] excludedLags(double[][] excludeMs, int fs, double lag0) {
+    if (excludeMs.length == 0) {
+      return null;
+    }
+    boolean[] out = new boolean[fs];
+    for (double[] iv : excludeMs) {
+      long from = (long) Math.ceil(iv[0] * fs / 1000.0 + lag0);
+      long to = (long) Math.floor(iv[1] * fs / 1000.0 + lag0);
+      for (long j = from; j <= to && j < from + fs; j++) {
+        out[(int) Math.floorMod(j, (long) fs)] = true;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The steady tones of WWV/WWVH whose leakage is removed from the tick search: the 100 Hz BCD subcarrier
+   * and the 440/500/600 Hz program tones (DOMAIN.md §5.1), in rad/sample.
+   */
+  static double[] toneOmegas(int fs) {
+    double[] hz = {100, 440, 500, 600};
+    double[] w = new double[hz.length];
+    for (int k = 0; k < hz.length; k++) {
+      w[k] = 2 * Math.PI * hz[k] / fs;
+    }
+    return w;
+  }
+
   static int[] tickSeconds(Station st) {
     List<Integer> s = new ArrayList<>();
     if (st == Station.CHU) {
@@ -93,16 +201,28 @@ public final class TickTimer {
   }
 
   public Result measure(MinuteSamples in, Station st, int minuteOfHour) {
-    return measure(in, st, minuteOfHour, Double.NaN, 0);
+    return measure(in, st, minuteOfHour, new double[0][]);
   }
 
   /**
-   * As {@link #measure(MinuteSamples, Station, int)} but ignoring tick lags within
-   * {@code excludeHalfWidth} samples of {@code excludeOffsetMs} (mod 1 s, relative to the system second):
-   * used to search a weaker station away from a stronger station's tick, whose sidelobes leak into the
-   * other tone's matched filter.
+   * As {@link #measure(MinuteSamples, Station, int)} but ignoring tick lags whose arrival offset lies in
+   * one of the {@code excludeMs} intervals {@code {fromMs, toMs}} (mod 1 s, relative to the system
+   * second): used to search a weaker station away from where a stronger station's own signal leaks into
+   * the other tick filter.
    */
-  public Result measure(MinuteSamples in, Station st, int minuteOfHour, double excludeOffsetMs, int excludeHalfWidth) {
+  public Result measure(MinuteSamples in, Station st, int minuteOfHour, double[][] excludeMs) {
+    return measure(in, st, minuteOfHour, excludeMs, Double.NaN);
+  }
+
+  /**
+   * As {@link #measure(MinuteSamples, Station, int, double[][])}, searching next to a stronger WWV/WWVH
+   * whose tick arrives at {@code strongTickMs} (NaN: none): its program (tone and BCD subcarrier) stops
+   * {@value #GUARD_BEFORE_MS} ms before each of its ticks and resumes {@value #GUARD_AFTER_MS} ms after
+   * (DOMAIN.md §5.1), and the windows straddling those steps are projected with the tones on one side
+   * only ({@link ToneNullingCorrelator#gated}); otherwise the step outranks a tick 20 dB below the
+   * stronger station.
+   */
+  public Result measure(MinuteSamples in, Station st, int minuteOfHour, double[][] excludeMs, double strongTickMs) {
     int fs = in.sampleRateHz();
     double[] a = in.audio();
     int nAll = a.length;
@@ -112,14 +232,17 @@ public final class TickTimer {
     double f = st.tickFrequencyHz();
     double omega = 2 * Math.PI * f / fs;
     int len = (int) Math.round((st == Station.CHU ? 0.010 : 0.005) * fs);
-    double excludeLag = Double.isNaN(excludeOffsetMs) ? Double.NaN
-        : Math.floorMod((long) Math.round(excludeOffsetMs * fs / 1000.0 + half + (i0 - base)), (long) fs);
+    boolean[] excluded = excludedLags(excludeMs, fs, half + (i0 - base));
 
     // per second: C_s(j) for every lag of the second; incoherent power and squared-phasor stacks
     // (robust to the sign flips a weaker co-channel station suffers in the envelope detector)
     double[] e2 = new double[fs];
     double[] cr = new double[fs];
     double[] ci = new double[fs];
+    // next to a stronger WWV/WWVH: its steady tones and program steps projected out (ToneNullingCorrelator);
+    // alone: the plain correlator (a station's own tones do not outrank its own ticks)
+    boolean nullStrong = !Double.isNaN(strongTickMs) && st != Station.CHU;
+    ToneNullingCorrelator corr = nullStrong ? ToneNullingCorrelator.of(len, omega, toneOmegas(fs)) : null;
     List<Integer> used = new ArrayList<>();
     for (int s : tickSeconds(st)) {
       long start = (long) base + (long) s * fs - half;
@@ -133,26 +256,46 @@ public final class TickTimer {
     }
     // the coarse (whole-second) search uses every step-th tick second (≈ 15 looks); the fine phase uses all
     int step = Math.max(1, n / COARSE_LOOKS);
-    int coarse = 0;
+    int looks = (n + step - 1) / step;
+    TrimmedStack stack = new TrimmedStack(fs, looks / TRIM_ONE_LOOK_IN);
+    // next to a stronger station only lags within ±WEAK_SEARCH_MS of its tick are searched (the stations
+    // arrive less than MAX_STATION_SEPARATION_MS apart; the rest of that span gives the noise floor)
+    long tickLag = nullStrong ? Math.round(strongTickMs * fs / 1000.0 + half + (i0 - base)) : 0;
+    int w = (int) Math.round(WEAK_SEARCH_MS * fs / 1000.0);
+    int lagFrom = nullStrong ? (int) (tickLag - w) : 0;
+    int lagCount = nullStrong ? 2 * w + 1 : fs;
+    boolean[] searched = nullStrong ? new boolean[fs] : null;
+    double[] tr = nullStrong ? new double[lagCount] : null;
+    double[] ti = nullStrong ? new double[lagCount] : null;
+    for (int i = 0; searched != null && i < lagCount; i++) {
+      searched[Math.floorMod(lagFrom + i, fs)] = true;
+    }
     for (int u = 0; u < n; u += step) {
       int start = base + used.get(u) * fs - half;
-      Correlators.sliding(a, start, fs, len, omega, cr, ci);
-      for (int j = 0; j < fs; j++) {
-        double r = cr[j];
-        double i = ci[j];
-        e2[j] += r * r + i * i;
+      if (corr == null) {
+        Correlators.sliding(a, start, fs, len, omega, cr, ci);
+      } else {
+        corr.sliding(a, start + lagFrom, lagCount, tr, ti);
+        gateEdge(corr, a, start + lagFrom, tickLag - lagFrom + Math.round(GUARD_AFTER_MS * fs / 1000.0), true, len, tr,
+            ti);
+        gateEdge(corr, a, start + lagFrom, tickLag - lagFrom - Math.round(GUARD_BEFORE_MS * fs / 1000.0), false, len,
+            tr, ti);
+        for (int i = 0; i < lagCount; i++) {
+          int j = Math.floorMod(lagFrom + i, fs);
+          cr[j] = tr[i];
+          ci[j] = ti[i];
+        }
       }
-      coarse++;
+      stack.add(cr, ci);
     }
+    stack.sumInto(e2);
+    double[] full = stack.fullSums(); // untrimmed: smooth around the peak (envelope, width, amplitude)
+    int coarse = stack.kept();
     int jStar = -1;
     double best = -1;
     for (int j = 0; j < fs; j++) {
-      if (!Double.isNaN(excludeLag)) {
-        double d = Math.abs(j - excludeLag);
-        d = Math.min(d, fs - d);
-        if (d < excludeHalfWidth) {
-          continue;
-        }
+      if ((excluded != null && excluded[j]) || (searched != null && !searched[j])) {
+        continue;
       }
       if (e2[j] > best) {
         best = e2[j];
@@ -165,25 +308,19 @@ public final class TickTimer {
     for (int j = 0; j < fs; j++) {
       int d = Math.abs(j - jStar);
       d = Math.min(d, fs - d);
-      if (d > exclude) {
+      if (d > exclude && (searched == null || searched[j])) {
         noise[nn++] = e2[j];
       }
     }
-    double pNoise = median(noise, nn);
+    double pNoise = median(noise, nn) / stack.noiseFactor();
     double perTickSnr = Math.max(best / Math.max(pNoise, 1e-300) - 1, 1e-6);
-    best = best * n / coarse; // scale the power stack to all n seconds (amplitude figure below)
+    best = full[jStar] * n / stack.looks(); // scale the power stack to all n seconds (amplitude figure below)
     double stackSnr = n * perTickSnr;
     double stackSnrDb = 10 * Math.log10(stackSnr);
     double snrDb = 10 * Math.log10(perTickSnr);
 
-    // coarse onset: envelope peak (parabolic); fine: doubled phase, nearest half-cycle to the envelope
-    int jm = Math.floorMod(jStar - 1, fs);
-    int jp = Math.floorMod(jStar + 1, fs);
-    double y0 = Math.sqrt(e2[jm]);
-    double y1 = Math.sqrt(e2[jStar]);
-    double y2 = Math.sqrt(e2[jp]);
-    double den = y0 - 2 * y1 + y2;
-    double tauEnv = jStar + (den == 0 ? 0 : Math.max(-0.5, Math.min(0.5, 0.5 * (y0 - y2) / den)));
+    // coarse onset: envelope peak over all tick seconds; fine: doubled phase, nearest half-cycle to it
+    double tauEnv = envelopeVertex(a, base, half, used, fs, jStar, len, omega);
     double tau = squaredPhaseOnset(a, base, half, used, fs, (int) Math.round(tauEnv), len, omega, tauEnv);
     int j1 = (int) Math.round(tau);
     tau = squaredPhaseOnset(a, base, half, used, fs, j1, len, omega, tau);
@@ -212,7 +349,7 @@ public final class TickTimer {
     double circStd = 0.5 * Math.sqrt(Math.max(0, -2 * Math.log(Math.max(rbar, 1e-12))));
     double sigmaPhase = Math.max(circStd / Math.sqrt(n), 1.0 / Math.sqrt(2 * stackSnr));
     double sigmaTickSamples = sigmaPhase / omega;
-    double fwhm = fwhm(e2, jStar);
+    double fwhm = fwhm(full, jStar);
     double spreadMs = Double.isNaN(fwhm) ? Double.NaN : Math.max(0, fwhm - len) * 1000.0 / fs;
 
     boolean ticksDetected = stackSnrDb >= config.minStackSnrDb();
@@ -460,13 +597,55 @@ public final class TickTimer {
     return left + right;
   }
 
+  /** Median of the first n values (the same value as sorting; quickselect, O(n)). */
   static double median(double[] v, int n) {
     if (n == 0) {
       return Double.NaN;
     }
     double[] c = Arrays.copyOf(v, n);
-    Arrays.sort(c);
-    return n % 2 == 1 ? c[n / 2] : 0.5 * (c[n / 2 - 1] + c[n / 2]);
+    double hi = select(c, n / 2);
+    if (n % 2 == 1) {
+      return hi;
+    }
+    double lo = c[0]; // after select, c[0 .. n/2) holds the values ≤ hi: the largest of them
+    for (int i = 1; i < n / 2; i++) {
+      lo = Math.max(lo, c[i]);
+    }
+    return 0.5 * (lo + hi);
+  }
+
+  /** The k-th smallest of c (0-based), partially reordering c so that c[0..k) ≤ c[k] ≤ c[k+1..). */
+  private static double select(double[] c, int k) {
+    int left = 0;
+    int right = c.length - 1;
+    while (right > left) {
+      double pivot = c[(left + right) >>> 1];
+      int i = left;
+      int j = right;
+      while (i <= j) {
+        while (c[i] < pivot) {
+          i++;
+        }
+        while (c[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double t = c[i];
+          c[i] = c[j];
+          c[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        right = j;
+      } else if (k >= i) {
+        left = i;
+      } else {
+        break;
+      }
+    }
+    return c[k];
   }
 
   private static String fmt(double v) {
