@@ -4,7 +4,6 @@ import io.tickstream.core.hf.Station;
 import io.tickstream.core.hf.StationTiming;
 import io.tickstream.core.hf.TickIntegration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -312,7 +311,7 @@ public final class TickTimer {
         noise[nn++] = e2[j];
       }
     }
-    double pNoise = median(noise, nn) / stack.noiseFactor();
+    double pNoise = Medians.of(noise, nn) / stack.noiseFactor();
     double perTickSnr = Math.max(best / Math.max(pNoise, 1e-300) - 1, 1e-6);
     best = full[jStar] * n / stack.looks(); // scale the power stack to all n seconds (amplitude figure below)
     double stackSnr = n * perTickSnr;
@@ -387,7 +386,7 @@ public final class TickTimer {
     double combined = onsetAbs;
     if (bestM > 0 && !refs.isEmpty()) {
       double[] r = refs.stream().mapToDouble(Double::doubleValue).toArray();
-      markerSnrDb = 10 * Math.log10(bestM / Math.max(median(r, r.length), 1e-300));
+      markerSnrDb = 10 * Math.log10(bestM / Math.max(Medians.of(r, r.length), 1e-300));
       markerFound = markerSnrDb >= config.minMarkerSnrDb();
     }
     if (markerFound) {
@@ -595,57 +594,6 @@ public final class TickTimer {
       }
     }
     return left + right;
-  }
-
-  /** Median of the first n values (the same value as sorting; quickselect, O(n)). */
-  static double median(double[] v, int n) {
-    if (n == 0) {
-      return Double.NaN;
-    }
-    double[] c = Arrays.copyOf(v, n);
-    double hi = select(c, n / 2);
-    if (n % 2 == 1) {
-      return hi;
-    }
-    double lo = c[0]; // after select, c[0 .. n/2) holds the values ≤ hi: the largest of them
-    for (int i = 1; i < n / 2; i++) {
-      lo = Math.max(lo, c[i]);
-    }
-    return 0.5 * (lo + hi);
-  }
-
-  /** The k-th smallest of c (0-based), partially reordering c so that c[0..k) ≤ c[k] ≤ c[k+1..). */
-  private static double select(double[] c, int k) {
-    int left = 0;
-    int right = c.length - 1;
-    while (right > left) {
-      double pivot = c[(left + right) >>> 1];
-      int i = left;
-      int j = right;
-      while (i <= j) {
-        while (c[i] < pivot) {
-          i++;
-        }
-        while (c[j] > pivot) {
-          j--;
-        }
-        if (i <= j) {
-          double t = c[i];
-          c[i] = c[j];
-          c[j] = t;
-          i++;
-          j--;
-        }
-      }
-      if (k <= j) {
-        right = j;
-      } else if (k >= i) {
-        left = i;
-      } else {
-        break;
-      }
-    }
-    return c[k];
   }
 
   private static String fmt(double v) {
