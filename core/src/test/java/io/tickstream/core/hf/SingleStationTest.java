@@ -47,10 +47,9 @@ class SingleStationTest {
 
   /**
    * The rules that reject WWV's own modulation must keep a real WWVH 20 dB below WWV: the BCD fit
-   * never calls it absent, and in the minutes without WWV's 600 Hz tone (odd minutes in the
-   * simulated schedule) its ticks are usable at the true arrival. In the 600 Hz minutes the tone's
-   * second harmonic in the envelope puts a plateau into the 1200 Hz matched filter that can outrank a
-   * tick this weak (a known limitation, docs/HF_SIGNALS.md); the figure is printed.
+   * never calls it absent, and its ticks are usable at the true arrival in (nearly) every minute, also
+   * in WWV's 500 Hz minutes, where the tone's sidelobe in the 1200 Hz filter outranked a tick this weak
+   * until the weaker-station search projected the tones out (41 of 60 before, docs/HF_SIGNALS.md).
    */
   @Test
   void realWeakWwvhIsKept() {
@@ -70,10 +69,11 @@ class SingleStationTest {
       boolean ok = h.usable() && Math.abs(h.arrivalOffsetMs() - expectMs) < 0.5;
       right += ok ? 1 : 0;
       assertFalse(m.notes().stream().anyMatch(n -> n.contains("not used")), "minute " + i + ": " + m.notes());
-      if (i % 2 == 1) {
-        assertTrue(ok, "minute " + i + ": WWVH " + h + " " + m.notes());
+      if (!ok) {
+        System.out.println("minute " + i + ": WWVH " + h + " " + m.notes());
       }
     }
     System.out.println("real WWVH 20 dB below WWV: usable at its arrival in " + right + " of " + minutes + " minutes");
+    assertTrue(right >= 58, "WWVH usable at its arrival in " + right + " of " + minutes + " minutes");
   }
 }
