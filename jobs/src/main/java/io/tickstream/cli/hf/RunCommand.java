@@ -11,7 +11,6 @@ import io.tickstream.connectors.kafka.KafkaMessages;
 import io.tickstream.connectors.kafka.KafkaTopics;
 import io.tickstream.connectors.rtp.ChannelDeclaration;
 import io.tickstream.connectors.rtp.StationConfig;
-import io.tickstream.connectors.rtp.StationConfigException;
 import io.tickstream.core.signal.IqBlock;
 import io.tickstream.jobs.hf.ClockOffsetKafkaSink;
 import io.tickstream.jobs.hf.ChannelAnalysis;
@@ -113,11 +112,6 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String problem = live.problem();
-    if (problem != null) {
-      System.err.println(problem);
-      return 2;
-    }
     Input in;
     try {
       in = Input.valueOf(input.toUpperCase(java.util.Locale.ROOT));
@@ -125,11 +119,8 @@ public final class RunCommand implements Callable<Integer> {
       System.err.println("--input must be rtp, kafka or auto, got '" + input + "'");
       return 2;
     }
-    StationConfig station;
-    try {
-      station = StationConfig.load(live.config());
-    } catch (StationConfigException e) {
-      System.err.println("invalid station configuration:\n" + e.getMessage());
+    StationConfig station = live.stationOrReport(System.err);
+    if (station == null) {
       return 2;
     }
     String bootstrap = common.bootstrapConfig().kafkaBootstrap().orElse(null);

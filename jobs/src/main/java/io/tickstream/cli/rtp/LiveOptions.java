@@ -1,5 +1,8 @@
 package io.tickstream.cli.rtp;
 
+import io.tickstream.connectors.rtp.StationConfig;
+import io.tickstream.connectors.rtp.StationConfigException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -71,5 +74,23 @@ public final class LiveOptions {
       return "--resume-from " + resumeFrom + ": not a complete checkpoint or savepoint (no _metadata)";
     }
     return null;
+  }
+
+  /**
+   * The station file, loaded once the option combination is valid; null after printing what is wrong
+   * (the option problem or the station file's error) to {@code err}.
+   */
+  public StationConfig stationOrReport(PrintStream err) {
+    String problem = problem();
+    if (problem != null) {
+      err.println(problem);
+      return null;
+    }
+    try {
+      return StationConfig.load(config);
+    } catch (StationConfigException e) {
+      err.println("invalid station configuration:\n" + e.getMessage());
+      return null;
+    }
   }
 }

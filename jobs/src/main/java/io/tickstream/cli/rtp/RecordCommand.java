@@ -8,7 +8,6 @@ import io.tickstream.connectors.kafka.IqBlockKafka;
 import io.tickstream.connectors.kafka.KafkaTopics;
 import io.tickstream.connectors.rtp.RawArchiveSettings;
 import io.tickstream.connectors.rtp.StationConfig;
-import io.tickstream.connectors.rtp.StationConfigException;
 import io.tickstream.core.signal.IqBlock;
 import io.tickstream.jobs.record.RecordJob;
 import io.tickstream.jobs.record.StoppableJob;
@@ -70,16 +69,8 @@ public final class RecordCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String problem = live.problem();
-    if (problem != null) {
-      System.err.println(problem);
-      return 2;
-    }
-    StationConfig station;
-    try {
-      station = StationConfig.load(live.config());
-    } catch (StationConfigException e) {
-      System.err.println("invalid station configuration:\n" + e.getMessage());
+    StationConfig station = live.stationOrReport(System.err);
+    if (station == null) {
       return 2;
     }
     String bootstrap = common.bootstrapConfig().kafkaBootstrap().orElse(null);

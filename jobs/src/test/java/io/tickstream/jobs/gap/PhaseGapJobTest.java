@@ -20,18 +20,14 @@ import io.tickstream.core.gap.PhaseConversion;
 import io.tickstream.core.gap.PhaseGapFitter;
 import io.tickstream.core.gap.SeriesPoint;
 import io.tickstream.core.time.LeapSecondTable;
+import io.tickstream.jobs.testing.CollectingSink;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.api.common.RuntimeExecutionMode;
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -45,27 +41,6 @@ class PhaseGapJobTest {
       new MiniClusterResourceConfiguration.Builder().setNumberTaskManagers(1).setNumberSlotsPerTaskManager(2).build());
 
   private static final long DAY_NS = 86_400_000_000_000L;
-  static final Map<String, List<PhaseGapRecord>> SINKS = new ConcurrentHashMap<>();
-
-  /** Collects into {@link #SINKS} under a name (the MiniCluster runs in this JVM). */
-  record CollectSink(String name) implements Sink<PhaseGapRecord> {
-    @Override
-    public SinkWriter<PhaseGapRecord> createWriter(WriterInitContext context) {
-      List<PhaseGapRecord> list = SINKS.computeIfAbsent(name, k -> new CopyOnWriteArrayList<>());
-      return new SinkWriter<>() {
-        @Override
-        public void write(PhaseGapRecord r, Context ctx) {
-          list.add(r);
-        }
-
-        @Override
-        public void flush(boolean endOfInput) {}
-
-        @Override
-        public void close() {}
-      };
-    }
-  }
 
   static long ns(String iso) {
     return Instant.parse(iso).getEpochSecond() * 1_000_000_000L;
@@ -97,9 +72,10 @@ class PhaseGapJobTest {
     env.setParallelism(1);
     PhaseGapJob.Settings s = new PhaseGapJob.Settings("test:ut1", "pgm-t", 20, stepSeconds,
         ns("2016-12-01T00:00:00Z"), params(), true, 7L, Map.of("git_commit", "abc"));
-    PhaseGapJob.build(env.fromData(series()), s, TABLE, new CollectSink(name));
+    CollectingSink<PhaseGapRecord> sink = new CollectingSink<>("phase-gap-" + name);
+    PhaseGapJob.build(env.fromData(series()), s, TABLE, sink);
     env.execute(name);
-    List<PhaseGapRecord> out = new ArrayList<>(SINKS.getOrDefault(name, List.of()));
+    List<PhaseGapRecord> out = new ArrayList<>(sink.items());
     out.sort(Comparator.comparingLong(r -> r.fit().asOfUtcNs()));
     return out;
   }

@@ -21,6 +21,7 @@ import io.tickstream.core.hf.sim.StationProgram;
 import io.tickstream.core.signal.IqBlock;
 import io.tickstream.core.time.Rational;
 import io.tickstream.jobs.hf.types.IqBlockSerializer;
+import io.tickstream.jobs.testing.CollectingSink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,15 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.accumulators.LongMaximum;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.RichMapFunction;
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.metrics.Counter;
@@ -127,9 +123,9 @@ class KafkaIqInputTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
     HfJobConfig config = config(true);
-    Collect<ClockOffsetRow> rows = new Collect<>("lag-rows");
-    Collect<ProductMinute> product = new Collect<>("lag-product");
-    Collect<DeadLetter> dead = new Collect<>("lag-dead");
+    CollectingSink<ClockOffsetRow> rows = new CollectingSink<>("lag-rows");
+    CollectingSink<ProductMinute> product = new CollectingSink<>("lag-product");
+    CollectingSink<DeadLetter> dead = new CollectingSink<>("lag-dead");
     DataStream<IqBlock> in = KafkaIqInput.build(env,
         IqBlockKafka.source(kafka.bootstrap(), topic, "lag-test", CHANNELS.keySet(), true, consumer), config, dead);
     DataStream<IqBlock> observed = in.map(new LagObserver()).returns(IqBlockSerializer.TYPE).name("lag observer");
@@ -191,8 +187,8 @@ class KafkaIqInputTest {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
     HfJobConfig config = config(false);
-    Collect<ClockOffsetRow> rows = new Collect<>("idle-rows");
-    Collect<DeadLetter> dead = new Collect<>("idle-dead");
+    CollectingSink<ClockOffsetRow> rows = new CollectingSink<>("idle-rows");
+    CollectingSink<DeadLetter> dead = new CollectingSink<>("idle-dead");
     Duration idleness = Duration.ofSeconds(2);
     DataStream<IqBlock> in = KafkaIqInput.build(env,
         IqBlockKafka.source(kafka.bootstrap(), topic, "idle-test", CHANNELS.keySet(), false), config, dead, idleness);
@@ -320,40 +316,6 @@ class KafkaIqInputTest {
       }
       newest.merge(b.channel(), end, Math::max);
       return b;
-    }
-  }
-
-  /** Test sink collecting into a JVM-wide list by name (the MiniCluster runs in the test JVM). */
-  static final class Collect<T> implements Sink<T> {
-    private static final long serialVersionUID = 1L;
-    private static final ConcurrentHashMap<String, List<Object>> LISTS = new ConcurrentHashMap<>();
-    private final String name;
-
-    Collect(String name) {
-      this.name = name;
-      LISTS.put(name, new CopyOnWriteArrayList<>());
-    }
-
-    @SuppressWarnings("unchecked")
-    List<T> items() {
-      return (List<T>) (List<?>) LISTS.get(name);
-    }
-
-    @Override
-    public SinkWriter<T> createWriter(WriterInitContext context) {
-      List<Object> list = LISTS.get(name);
-      return new SinkWriter<>() {
-        @Override
-        public void write(T element, Context ctx) {
-          list.add(element);
-        }
-
-        @Override
-        public void flush(boolean endOfInput) {}
-
-        @Override
-        public void close() {}
-      };
     }
   }
 }

@@ -12,6 +12,7 @@ import io.tickstream.connectors.mesh.ThresholdCache;
 import io.tickstream.core.mesh.AcceptanceThresholds;
 import io.tickstream.core.mesh.ConsensusGrid;
 import io.tickstream.core.mesh.MeshProbe;
+import io.tickstream.jobs.testing.CollectingSink;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package io.tickstream.jobs.mesh;
+package io.tickstream.jobs.testing;
 
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,19 +7,22 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 
-/** Test sink collecting into a JVM-wide list by name (the MiniCluster runs in the test JVM). */
-final class CollectingSink<T> implements Sink<T> {
+/**
+ * Test sink collecting into a JVM-wide list by name (the MiniCluster runs in the test JVM). Creating one
+ * with a name starts that list afresh.
+ */
+public final class CollectingSink<T> implements Sink<T> {
   private static final long serialVersionUID = 1L;
   private static final ConcurrentHashMap<String, List<Object>> LISTS = new ConcurrentHashMap<>();
   private final String name;
 
-  CollectingSink(String name) {
+  public CollectingSink(String name) {
     this.name = name;
     LISTS.put(name, new CopyOnWriteArrayList<>());
   }
 
   @SuppressWarnings("unchecked")
-  List<T> items() {
+  public List<T> items() {
     return (List<T>) (List<?>) LISTS.get(name);
   }
 
