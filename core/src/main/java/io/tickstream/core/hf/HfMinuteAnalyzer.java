@@ -295,8 +295,9 @@ public final class HfMinuteAnalyzer {
       }
     }
     double fskArrivalMs = Double.NaN;
+    ChuFskDecoder.Result fsk = null;
     if (chuResult != null && chuResult.timing().usable()) {
-      ChuFskDecoder.Result fsk = ChuFskDecoder.decode(in, chuResult.markerOnsetIndex(), config.broadcast());
+      fsk = ChuFskDecoder.decode(in, chuResult.markerOnsetIndex(), config.broadcast());
       if (fsk.timeCode() != null) {
         code = code == null || !code.valid() ? fsk.timeCode() : code;
       }
@@ -344,6 +345,6 @@ public final class HfMinuteAnalyzer {
     }
     return new MinuteAnalysis(in.channel(), in.frequencyHz(), in.minuteStartSystemNs(), utcMinute, timings, code,
         tones, test, dop, spread, coherence, disc, in.completeness(), usable, notes, fskArrivalMs,
-        new MethodEvidence(integrations, bcd, markerTones));
+        new MethodEvidence(integrations, bcd, markerTones, fsk));
   }
 }

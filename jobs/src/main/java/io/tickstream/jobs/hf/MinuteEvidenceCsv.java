@@ -6,9 +6,11 @@ import io.tickstream.core.hf.MinuteAnalysis;
 import io.tickstream.core.hf.Station;
 import io.tickstream.core.hf.StationTiming;
 import io.tickstream.core.hf.TestSignalResult;
+import io.tickstream.core.hf.TimeCode;
 import io.tickstream.core.hf.TickIntegration;
 import io.tickstream.core.hf.ToneEvidence;
 import io.tickstream.core.hf.analysis.BcdCorrelator;
+import io.tickstream.core.hf.analysis.ChuFskDecoder;
 import io.tickstream.core.hf.format.UtcMinute;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,8 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders the discrimination / channel evidence of one {@link MinuteAnalysis} as rows of the
- * per-method daily CSVs of seeds/001 ("Test Signal CSV", "Station ID CSV") and DOMAIN.md §1.8
- * (tones, ticks, 440 Hz, BCD, Doppler). Every value is a measurement of this minute's signal (see the
+ * per-method daily CSVs of seeds/001 ("Test Signal CSV", "Station ID CSV", and the "CHU FSK CSV" it
+ * lists as future work) and DOMAIN.md §1.8 (tones, ticks, 440 Hz, BCD, Doppler). Every value is a measurement of this minute's signal (see the
  * core records named below for formulas); NaN / not measured values are empty cells.
  *
  * <p><b>Time stamps.</b> {@code timestamp_utc} and {@code minute_boundary} are the analysed minute's
@@ -59,7 +61,10 @@ public final class MinuteEvidenceCsv {
       "tone_440hz", List.of("timestamp_utc", "minute_number", "wwv_detected", "wwvh_detected", "wwv_power_db",
           "wwvh_power_db"),
       "bcd", List.of("timestamp_utc", "window_start_sec", "wwv_amplitude", "wwvh_amplitude", "differential_delay_ms",
-          "correlation_quality", "amplitude_ratio_db", "wwv_delay_ms", "wwvh_delay_ms"));
+          "correlation_quality", "amplitude_ratio_db", "wwv_delay_ms", "wwvh_delay_ms"),
+      "chu_fsk", List.of("timestamp_utc", "minute_number", "decoded", "valid_frames_a", "frame_b_valid",
+          "decoded_utc", "decoded_minus_system_s", "dut1_s", "tai_utc_s", "leap_second_warning", "dst_bits",
+          "bit_confidence", "errors", "fsk_arrival_offset_ms", "tone_arrival_offset_ms", "fsk_minus_tone_ms"));
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
@@ -67,7 +72,7 @@ public final class MinuteEvidenceCsv {
    * The evidence rows of one analysed minute: station ID where tones were measured, test signal only
    * in its scheduled minutes, ticks and Doppler on WWV/WWVH channels, tones per station whose minute
    * marker was found (several rows under one minute, station order), 440 Hz in minutes 1 and 2, BCD
-   * where the two-station correlation ran.
+   * where the two-station correlation ran, CHU FSK where CHU's timing was usable.
    */
   public static List<EvidenceLine> lines(MinuteAnalysis a) {
     long ns = a.minuteStartSystemNs();
@@ -138,7 +143,38 @@ public final class MinuteEvidenceCsv {
           num(b.differentialDelayMs()), num(b.quality()), num(b.amplitudeRatioDb()), num(b.wwvDelayMs()),
           num(b.wwvhDelayMs())));
     }
+    ChuFskDecoder.Result fsk = me.chuFsk();
+    if (fsk != null) {
+      out.add(chuFsk(channel, day, ns, ts, minute, fsk, a.timing(Station.CHU).orElse(null)));
+    }
     return out;
+  }
+
+  /**
+   * CHU FSK row (seeds/001 "CHU FSK CSV Output"; {@link ChuFskDecoder}): {@code decoded} = a valid time
+   * code (frame A majority and frame B), {@code valid_frames_a} of the 8 A frames (seconds 32–39) that
+   * passed their repeat check, the decoded minute and {@code decoded_minus_system_s} = decoded UTC minute
+   * − system minute (≈ 0 for a right decode of a clock within ±30 s; a multiple of 60 s flags a wrong
+   * decode or clock), DUT1 / TAI−UTC / leap warning / DST bits of frame B, the mean soft bit confidence
+   * |Pm − Ps|/(Pm + Ps), and the two CHU arrival times relative to the system minute: from the FSK frame
+   * end (the last stop bit ends at exactly 500 ms, DOMAIN.md §5.4) and from the tone/tick timing; their
+   * difference cross-checks the timing (≈ 0 on a clean path).
+   */
+  private static EvidenceLine chuFsk(String channel, String day, long ns, String ts, String minute,
+      ChuFskDecoder.Result fsk, StationTiming chu) {
+    TimeCode tc = fsk.timeCode();
+    boolean hasMinute = tc != null && tc.utcMinuteStartNs() != Long.MIN_VALUE;
+    double toneMs = chu == null ? Double.NaN : chu.arrivalOffsetMs();
+    return line(channel, "chu_fsk", day, ns, ts, minute, Boolean.toString(tc != null && tc.valid()),
+        Integer.toString(fsk.validFramesA()), Boolean.toString(fsk.frameBValid()),
+        hasMinute ? Instant.ofEpochSecond(Math.floorDiv(tc.utcMinuteStartNs(), 1_000_000_000L)).toString() : "",
+        hasMinute ? num((tc.utcMinuteStartNs() - ns) / 1e9) : "",
+        tc == null ? "" : num(tc.dut1Seconds()),
+        tc == null || tc.taiMinusUtcSeconds() < 0 ? "" : Integer.toString(tc.taiMinusUtcSeconds()),
+        tc == null || !fsk.frameBValid() ? "" : Boolean.toString(tc.leapSecondWarning()),
+        tc == null || tc.dstBits() < 0 ? "" : Integer.toString(tc.dstBits()),
+        tc == null ? "" : num(tc.confidence()), tc == null ? "" : Integer.toString(tc.errors()),
+        num(fsk.fskArrivalOffsetMs()), num(toneMs), num(fsk.fskArrivalOffsetMs() - toneMs));
   }
 
   /**

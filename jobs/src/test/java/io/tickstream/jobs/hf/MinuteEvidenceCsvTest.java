@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Rows of the 440 Hz, BCD and tones CSVs rendered from analysed generated minutes (WWV + WWVH). */
+/** Rows of the 440 Hz, BCD, tones and CHU FSK CSVs rendered from analysed generated minutes (WWV + WWVH; CHU). */
 class MinuteEvidenceCsvTest {
   static final int FS = 16_000;
   static final HfSignalGenerator GEN =
@@ -30,14 +30,19 @@ class MinuteEvidenceCsvTest {
       new Transmission(Station.WWVH, List.of(new Path(22.0, 0.7, 0.0, 0.3)))), 1.5, 25, 5);
 
   private static Map<String, Map<String, String>> rows(int hour, int minute) {
-    long utc = new UtcMinute(2026, 200, hour, minute).epochNs();
+    return rows("WWV 10 MHz", 10e6, GEN, ANALYZER, BOTH, new UtcMinute(2026, 200, hour, minute).epochNs());
+  }
+
+  /** The evidence rows (method → column → cell; further rows of a method as method#2…) of one minute. */
+  private static Map<String, Map<String, String>> rows(String channel, double frequencyHz, HfSignalGenerator gen,
+      HfMinuteAnalyzer analyzer, Scenario scenario, long utc) {
     long t0 = utc - 1_000_000_000L;
-    MinuteSamples in = MinuteSamples.fromInterleavedIq("WWV 10 MHz", 10e6, FS, t0, utc,
-        GEN.iq(t0, 62 * FS, FS, BOTH), 1.0);
-    MinuteAnalysis a = ANALYZER.analyze(in);
+    MinuteSamples in = MinuteSamples.fromInterleavedIq(channel, frequencyHz, FS, t0, utc,
+        gen.iq(t0, 62 * FS, FS, scenario), 1.0);
+    MinuteAnalysis a = analyzer.analyze(in);
     Map<String, Map<String, String>> out = new HashMap<>();
     for (EvidenceLine e : MinuteEvidenceCsv.lines(a)) {
-      assertEquals("WWV_10_MHz", e.channel());
+      assertEquals(channel.replace(' ', '_').replace('.', '_'), e.channel());
       List<String> cols = MinuteEvidenceCsv.COLUMNS.get(e.method());
       int k = 0;
       for (String line : e.csvLine().split("\n")) {
@@ -79,5 +84,32 @@ class MinuteEvidenceCsvTest {
     assertEquals("WWVH", r.get("tones#2").get("station"));
     assertEquals(22.0 + 1.5, Double.parseDouble(r.get("tones#2").get("timing_error_ms")), 1.0);
     assertEquals("1200.0000", r.get("tones#2").get("frequency_hz"));
+  }
+
+  @Test
+  void chuFskRowHoldsTheDecodedTimeCodeAndBothArrivalTimes() {
+    HfSignalGenerator gen = new HfSignalGenerator(new StationProgram(BroadcastOptions.defaults(), -0.3, false, null));
+    HfMinuteAnalyzer chu = new HfMinuteAnalyzer(HfMinuteAnalyzer.Config.defaultsFor(7.85e6, null));
+    double delayMs = 5.2;
+    double dClockMs = 3.0;
+    Scenario sc = new Scenario(List.of(new Transmission(Station.CHU, List.of(new Path(delayMs, 1.0, 0.0, 0.0)))),
+        dClockMs, 20, 11);
+    long utc = new UtcMinute(2026, 200, 14, 20).epochNs();
+    Map<String, Map<String, String>> r = rows("CHU 7.85 MHz", 7.85e6, gen, chu, sc, utc);
+    Map<String, String> f = r.get("chu_fsk");
+    System.out.println(f);
+    assertEquals("true", f.get("decoded"), f.toString());
+    assertEquals("8", f.get("valid_frames_a"));
+    assertEquals("true", f.get("frame_b_valid"));
+    assertEquals("2026-07-19T14:20:00Z", f.get("decoded_utc"), "day 200 of 2026");
+    assertEquals(0.0, Double.parseDouble(f.get("decoded_minus_system_s")), 1e-9);
+    assertEquals("-0.3000", f.get("dut1_s"));
+    assertEquals("37", f.get("tai_utc_s"));
+    assertEquals("0", f.get("errors"));
+    assertEquals(delayMs + dClockMs, Double.parseDouble(f.get("fsk_arrival_offset_ms")), 0.2, f.toString());
+    assertEquals(delayMs + dClockMs, Double.parseDouble(f.get("tone_arrival_offset_ms")), 0.05, f.toString());
+    assertEquals(0.0, Double.parseDouble(f.get("fsk_minus_tone_ms")), 0.2);
+    assertEquals(null, r.get("bcd"), "no WWV/WWVH rows on a CHU channel");
+    assertEquals(null, rows(14, 20).get("chu_fsk"), "no CHU FSK row on a WWV channel");
   }
 }
