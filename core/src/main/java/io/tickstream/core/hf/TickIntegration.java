@@ -1,5 +1,8 @@
 package io.tickstream.core.hf;
 
+import java.util.List;
+import java.util.Optional;
+
 /**
  * How one station's second ticks add up over a minute (the ticks CSV of DOMAIN.md §1.8:
  * {@code coherent_/incoherent_*_snr_db, coherence_quality_*, integration_method}) and how steady its
@@ -33,12 +36,77 @@ package io.tickstream.core.hf;
  * @param incoherentSnrDb see above (dB)
  * @param coherenceQuality see above
  * @param dopplerQuality see above
+ * @param windows the same three figures over the ticks of each 10 s window of the minute (seconds
+ *     [0, 10), [10, 20), … [50, 60); grape reports ticks per 10 s window, DOMAIN.md §1.4/§1.8), in time
+ *     order; a window with fewer than {@link #MIN_TICKS} tick seconds inside the data is left out
  */
 public record TickIntegration(Station station, int ticks, double coherentSnrDb, double incoherentSnrDb,
-    double coherenceQuality, double dopplerQuality) {
+    double coherenceQuality, double dopplerQuality, List<Window> windows) {
+
+  /** Fewest tick seconds the figures are computed from (fewer: nothing measured). */
+  public static final int MIN_TICKS = 3;
+
+  /** Length of the sub-minute windows (s). */
+  public static final int WINDOW_S = 10;
+
+  public TickIntegration {
+    windows = List.copyOf(windows);
+  }
+
+  /**
+   * The integration figures of {@code ticks} tick seconds starting at second {@code startSecond}.
+   *
+   * @param startSecond first second of the span (0 for the whole minute)
+   * @param ticks tick seconds combined (n)
+   * @param coherentSnrDb 10·log10(|Σ C_s|² / (n·N₁))
+   * @param incoherentSnrDb 10·log10((Σ|C_s|² − n·N₁) / (√n·N₁)); NaN when the energy does not exceed the noise
+   * @param coherenceQuality |Σ C_s| / Σ|C_s|
+   */
+  public record Window(int startSecond, int ticks, double coherentSnrDb, double incoherentSnrDb,
+      double coherenceQuality) {
+
+    /**
+     * From the sums over the span's tick seconds of the matched-filter outputs C_s at the onset lag:
+     * {@code sumRe + i·sumIm = Σ C_s}, {@code sumPow = Σ|C_s|²}, {@code sumAbs = Σ|C_s|}; {@code n1} is
+     * the per-tick noise power N₁ of the filter (formulas in the class comment).
+     */
+    public static Window of(int startSecond, int ticks, double sumRe, double sumIm, double sumPow, double sumAbs,
+        double n1) {
+      double incoherentExcess = sumPow - ticks * n1;
+      return new Window(startSecond, ticks,
+          10 * Math.log10(Math.max((sumRe * sumRe + sumIm * sumIm) / (ticks * n1), 1e-30)),
+          incoherentExcess > 0 ? 10 * Math.log10(incoherentExcess / (Math.sqrt(ticks) * n1)) : Double.NaN,
+          sumAbs > 0 ? Math.hypot(sumRe, sumIm) / sumAbs : Double.NaN);
+    }
+
+    /** {@code "coherent"} or {@code "incoherent"}, whichever gives the higher SNR; null if neither is known. */
+    public String integrationMethod() {
+      return betterMethod(coherentSnrDb, incoherentSnrDb);
+    }
+  }
+
+  /** The whole minute's figures ({@code window}) with the Doppler quality and the 10 s windows. */
+  public static TickIntegration of(Station station, Window minute, double dopplerQuality, List<Window> windows) {
+    return new TickIntegration(station, minute.ticks(), minute.coherentSnrDb(), minute.incoherentSnrDb(),
+        minute.coherenceQuality(), dopplerQuality, windows);
+  }
+
+  /** The whole minute's figures as a window from second 0. */
+  public Window minute() {
+    return new Window(0, ticks, coherentSnrDb, incoherentSnrDb, coherenceQuality);
+  }
+
+  /** The 10 s window starting at second {@code startSecond}, if measured. */
+  public Optional<Window> window(int startSecond) {
+    return windows.stream().filter(w -> w.startSecond() == startSecond).findFirst();
+  }
 
   /** {@code "coherent"} or {@code "incoherent"}, whichever integration gives the higher SNR; null if neither is known. */
   public String integrationMethod() {
+    return betterMethod(coherentSnrDb, incoherentSnrDb);
+  }
+
+  private static String betterMethod(double coherentSnrDb, double incoherentSnrDb) {
     if (Double.isNaN(coherentSnrDb) && Double.isNaN(incoherentSnrDb)) {
       return null;
     }
@@ -47,6 +115,6 @@ public record TickIntegration(Station station, int ticks, double coherentSnrDb, 
 
   /** Nothing measured (too few ticks inside the data). */
   public static TickIntegration none(Station station) {
-    return new TickIntegration(station, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    return new TickIntegration(station, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, List.of());
   }
 }

@@ -16,6 +16,7 @@ import io.tickstream.core.hf.analysis.TickTimer;
 import io.tickstream.core.hf.testsignal.TestSignalTemplate;
 import io.tickstream.core.testing.SharedData;
 import java.util.EnumSet;
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +90,36 @@ class MethodEvidenceTest {
     assertTrue(hSteady.coherenceQuality() > 0.9, hSteady.toString());
     assertTrue(hBeat.coherenceQuality() < 0.5, hBeat.toString());
     assertTrue(hBeat.coherentSnrDb() < hSteady.coherentSnrDb() - 6, "coherent SNR collapses: " + hBeat);
+  }
+
+  @Test
+  void tenSecondWindowsResolveAFadeThatTheMinuteAverages() {
+    Scenario clean = new Scenario(List.of(new Transmission(Station.WWV, List.of(new Path(7.0, 1.0, 0.05, 0)))),
+        D_CLOCK_MS, 25, 33);
+    // two nearly equal paths 0.01 Hz apart: one slow fade, deepest about second 42
+    Scenario fading = new Scenario(List.of(new Transmission(Station.WWV,
+        List.of(new Path(7.0, 1.0, 0.05, 0), new Path(7.0, 0.9, 0.06, 0.5)))), D_CLOCK_MS, 25, 33);
+    TickIntegration c = analyze(H14, 20, clean).methods().ticks(Station.WWV).orElseThrow();
+    TickIntegration f = analyze(H14, 20, fading).methods().ticks(Station.WWV).orElseThrow();
+    System.out.println(c.windows() + "\n" + f.windows());
+    assertEquals(List.of(0, 10, 20, 30, 40, 50), c.windows().stream().map(TickIntegration.Window::startSecond).toList());
+    assertEquals(c.ticks(), c.windows().stream().mapToInt(TickIntegration.Window::ticks).sum(),
+        "every tick second in exactly one window");
+    for (TickIntegration.Window w : c.windows()) {
+      // coherent gain n: a window of n_w ticks is 10·log10(n/n_w) below the minute
+      assertEquals(c.coherentSnrDb() - 10 * Math.log10((double) c.ticks() / w.ticks()), w.coherentSnrDb(), 1.5,
+          w.toString());
+      assertTrue(w.coherenceQuality() > 0.95, w.toString());
+      assertEquals("coherent", w.integrationMethod());
+    }
+    assertTrue(spreadDb(c) < 1.5, "steady carrier: windows alike " + c.windows());
+    assertTrue(spreadDb(f) > 6, "fading: the windows see the fade " + f.windows());
+  }
+
+  private static double spreadDb(TickIntegration t) {
+    DoubleSummaryStatistics s = t.windows().stream().mapToDouble(TickIntegration.Window::coherentSnrDb)
+        .summaryStatistics();
+    return s.getMax() - s.getMin();
   }
 
   @Test

@@ -34,8 +34,10 @@ import java.util.stream.Collectors;
  * {@code utc_time} and {@code clock_offset_ms} give the UTC instant). The column name is the one of
  * seeds/001.
  *
- * <p><b>Windows.</b> grape writes ticks and BCD rows per sliding 10 s window; here one window is the
- * whole minute, so {@code window_second} / {@code window_start_sec} are 0.
+ * <p><b>Windows.</b> grape writes ticks and BCD rows per sliding 10 s window. The ticks CSV here has,
+ * per minute, first the whole minute ({@code window_second} 0, {@code window_length_sec} 60), then its
+ * six 10 s windows (seconds 0, 10, … 50; length 10); the BCD CSV has the whole minute only
+ * ({@code window_start_sec} 0).
  */
 public final class MinuteEvidenceCsv {
   private MinuteEvidenceCsv() {}
@@ -49,7 +51,7 @@ public final class MinuteEvidenceCsv {
           "confidence", "multitone_score", "chirp_score", "snr_db", "fss_db", "delay_spread_ms", "toa_offset_ms",
           "coherence_time_sec", "noise_correlation", "burst_toa_offset_ms", "noise1_score", "noise2_score",
           "noise_coherence_diff"),
-      "ticks", List.of("timestamp_utc", "window_second", "coherent_wwv_snr_db", "coherent_wwvh_snr_db",
+      "ticks", List.of("timestamp_utc", "window_second", "window_length_sec", "coherent_wwv_snr_db", "coherent_wwvh_snr_db",
           "incoherent_wwv_snr_db", "incoherent_wwvh_snr_db", "coherence_quality_wwv", "coherence_quality_wwvh",
           "integration_method", "wwv_snr_db", "wwvh_snr_db", "ratio_db", "tick_count", "wwv_tick_count",
           "wwvh_tick_count"),
@@ -178,8 +180,12 @@ public final class MinuteEvidenceCsv {
   }
 
   /**
-   * Ticks row: {@link TickIntegration} per station; {@code integration_method} is the better method
-   * of the station with the higher tick SNR; {@code tick_count} the tick seconds integrated.
+   * Ticks rows, one CSV line each: the whole minute, then each 10 s window ({@link TickIntegration#windows()})
+   * that either station has. Per station the coherent / incoherent SNR and coherence quality of the span;
+   * {@code integration_method} is the better method of the station with the higher tick SNR (minute row:
+   * the timing's tick SNR; window rows: the window's better integration SNR);
+   * {@code wwv_snr_db}, {@code wwvh_snr_db}, {@code ratio_db} are the timing's tick stack SNRs, on the
+   * minute row only; tick counts are the tick seconds integrated in the span.
    */
   private static EvidenceLine ticks(String channel, String day, long ns, String ts, StationTiming wwv,
       StationTiming wwvh, MethodEvidence me) {
@@ -187,15 +193,41 @@ public final class MinuteEvidenceCsv {
     TickIntegration ih = me.ticks(Station.WWVH).orElse(null);
     double ws = wwv == null ? Double.NaN : wwv.snrDb();
     double hs = wwvh == null ? Double.NaN : wwvh.snrDb();
-    TickIntegration stronger = Double.isNaN(hs) || (!Double.isNaN(ws) && ws >= hs) ? iw : ih;
+    List<String> rows = new ArrayList<>();
+    rows.add(ticksRow(ts, 0, 60, iw == null ? null : iw.minute(), ih == null ? null : ih.minute(), ws, hs,
+        wwv == null ? "" : Integer.toString(wwv.ticksUsed()), wwvh == null ? "" : Integer.toString(wwvh.ticksUsed())));
+    for (int start = 0; start < 60; start += TickIntegration.WINDOW_S) {
+      TickIntegration.Window w = iw == null ? null : iw.window(start).orElse(null);
+      TickIntegration.Window h = ih == null ? null : ih.window(start).orElse(null);
+      if (w != null || h != null) {
+        rows.add(ticksRow(ts, start, TickIntegration.WINDOW_S, w, h, Double.NaN, Double.NaN,
+            w == null ? "" : Integer.toString(w.ticks()), h == null ? "" : Integer.toString(h.ticks())));
+      }
+    }
+    return new EvidenceLine(channel, "ticks", day, ns, String.join("\n", rows));
+  }
+
+  private static String ticksRow(String ts, int startS, int lengthS, TickIntegration.Window w, TickIntegration.Window h,
+      double wwvSnrDb, double wwvhSnrDb, String wwvTicks, String wwvhTicks) {
+    boolean minute = lengthS == 60;
+    double rankW = minute ? wwvSnrDb : best(w);
+    double rankH = minute ? wwvhSnrDb : best(h);
+    TickIntegration.Window stronger = Double.isNaN(rankH) || (!Double.isNaN(rankW) && rankW >= rankH) ? w : h;
     String method = stronger == null || stronger.integrationMethod() == null ? "" : stronger.integrationMethod();
-    int count = Math.max(iw == null ? 0 : iw.ticks(), ih == null ? 0 : ih.ticks());
-    return line(channel, "ticks", day, ns, ts, "0",
-        num(iw == null ? Double.NaN : iw.coherentSnrDb()), num(ih == null ? Double.NaN : ih.coherentSnrDb()),
-        num(iw == null ? Double.NaN : iw.incoherentSnrDb()), num(ih == null ? Double.NaN : ih.incoherentSnrDb()),
-        num(iw == null ? Double.NaN : iw.coherenceQuality()), num(ih == null ? Double.NaN : ih.coherenceQuality()),
-        method, num(ws), num(hs), num(ws - hs), count == 0 ? "" : Integer.toString(count),
-        wwv == null ? "" : Integer.toString(wwv.ticksUsed()), wwvh == null ? "" : Integer.toString(wwvh.ticksUsed()));
+    int count = Math.max(w == null ? 0 : w.ticks(), h == null ? 0 : h.ticks());
+    return String.join(",", ts, Integer.toString(startS), Integer.toString(lengthS),
+        num(w == null ? Double.NaN : w.coherentSnrDb()), num(h == null ? Double.NaN : h.coherentSnrDb()),
+        num(w == null ? Double.NaN : w.incoherentSnrDb()), num(h == null ? Double.NaN : h.incoherentSnrDb()),
+        num(w == null ? Double.NaN : w.coherenceQuality()), num(h == null ? Double.NaN : h.coherenceQuality()),
+        method, num(wwvSnrDb), num(wwvhSnrDb), num(wwvSnrDb - wwvhSnrDb), count == 0 ? "" : Integer.toString(count),
+        wwvTicks, wwvhTicks);
+  }
+
+  private static double best(TickIntegration.Window w) {
+    if (w == null) {
+      return Double.NaN;
+    }
+    return Double.isNaN(w.incoherentSnrDb()) ? w.coherentSnrDb() : Math.max(w.coherentSnrDb(), w.incoherentSnrDb());
   }
 
   /**

@@ -46,9 +46,9 @@ class HfEvidenceCsvTest {
           assertEquals(MinuteEvidenceCsv.COLUMNS.get(method).size(), cells.length, "cells of " + lines.get(k));
           Instant t = Instant.parse(cells[0]);
           if (minutes.isEmpty() || !minutes.get(minutes.size() - 1).equals(t)) {
-            minutes.add(t); // tones: one row per station whose marker was found, same minute
+            minutes.add(t); // tones: one row per station whose marker was found; ticks: minute + 10 s windows
           } else {
-            assertEquals("tones", method, "one row per minute in " + f);
+            assertTrue(method.equals("tones") || method.equals("ticks"), "one row per minute in " + f);
           }
         }
         assertEquals(SCENARIO.minutes, minutes.size(), "rows for every analysed minute in " + f);
@@ -58,14 +58,31 @@ class HfEvidenceCsvTest {
         }
       }
       // the simulated signal is WWV only: its ticks are measured, add coherently, and are far above WWVH's
-      for (String row : rows(dir, channel, "ticks", day)) {
+      // per minute: the whole minute, then its six 10 s windows
+      List<String> tickRows = rows(dir, channel, "ticks", day);
+      assertEquals(7 * SCENARIO.minutes, tickRows.size(), "ticks rows in " + channel);
+      Map<String, String> minuteRow = null;
+      for (String row : tickRows) {
         Map<String, String> c = cells("ticks", row);
-        assertFalse(c.get("wwv_snr_db").isEmpty(), "WWV tick SNR in " + row);
-        assertTrue(c.get("ratio_db").isEmpty() || Double.parseDouble(c.get("ratio_db")) > 3, "WWV over WWVH in " + row);
         assertTrue(Double.parseDouble(c.get("coherence_quality_wwv")) > 0.9, "WWV ticks in phase: " + row);
         assertEquals("coherent", c.get("integration_method"), row);
         assertTrue(Double.parseDouble(c.get("coherent_wwv_snr_db")) > Double.parseDouble(c.get("incoherent_wwv_snr_db")),
             row);
+        if (c.get("window_length_sec").equals("60")) {
+          minuteRow = c;
+          assertEquals("0", c.get("window_second"), row);
+          assertFalse(c.get("wwv_snr_db").isEmpty(), "WWV tick SNR in " + row);
+          assertTrue(c.get("ratio_db").isEmpty() || Double.parseDouble(c.get("ratio_db")) > 3, "WWV over WWVH in " + row);
+          continue;
+        }
+        assertEquals("10", c.get("window_length_sec"), row);
+        assertEquals(minuteRow.get("timestamp_utc"), c.get("timestamp_utc"), "windows follow their minute: " + row);
+        assertTrue(c.get("wwv_snr_db").isEmpty(), "timing SNR on the minute row only: " + row);
+        // steady simulated carrier: coherent gain n, each window 10·log10(n/n_w) below the minute
+        double expected = Double.parseDouble(minuteRow.get("coherent_wwv_snr_db"))
+            - 10 * Math.log10(Double.parseDouble(minuteRow.get("wwv_tick_count"))
+                / Double.parseDouble(c.get("wwv_tick_count")));
+        assertEquals(expected, Double.parseDouble(c.get("coherent_wwv_snr_db")), 1.5, row);
       }
       for (String row : rows(dir, channel, "tones", day)) {
         Map<String, String> c = cells("tones", row);
@@ -202,7 +219,7 @@ class HfEvidenceCsvTest {
 
   private List<Path> evidenceFiles() throws Exception {
     try (Stream<Path> s = Files.walk(tmp.resolve("clock_offset"))) {
-      return s.filter(p -> p.getFileName().toString().matches(".*_(station_id|ticks|doppler|test_signal|tones|bcd|tone_440hz)_\\d{8}\\.csv"))
+      return s.filter(p -> p.getFileName().toString().matches(".*_(station_id|ticks|doppler|test_signal|tones|bcd|tone_440hz|chu_fsk)_\\d{8}\\.csv"))
           .toList();
     }
   }

@@ -250,7 +250,7 @@ public final class TickTimer {
       }
     }
     int n = used.size();
-    if (n < 3) {
+    if (n < TickIntegration.MIN_TICKS) {
       return unusable(st, "only " + n + " tick seconds inside the data");
     }
     // the coarse (whole-second) search uses every step-th tick second (≈ 15 looks); the fine phase uses all
@@ -332,6 +332,8 @@ public final class TickTimer {
     double cohI = 0;
     double sumAbs = 0;
     double sumPow = 0;
+    int nWin = 60 / TickIntegration.WINDOW_S;
+    double[][] win = new double[nWin][5]; // per 10 s window: Σ Re C, Σ Im C, Σ|C|², Σ|C|, n
     for (int s : used) {
       int p = base + s * fs - half + j1;
       double[] cs = Correlators.at(a, p, len, omega);
@@ -343,6 +345,12 @@ public final class TickTimer {
       double pw = cs[0] * cs[0] + cs[1] * cs[1];
       sumPow += pw;
       sumAbs += Math.sqrt(pw);
+      double[] ws = win[Math.min(nWin - 1, s / TickIntegration.WINDOW_S)];
+      ws[0] += cs[0];
+      ws[1] += cs[1];
+      ws[2] += pw;
+      ws[3] += Math.sqrt(pw);
+      ws[4]++;
     }
     double rbar = Math.min(1.0, Math.hypot(sr, si) / n);
     double circStd = 0.5 * Math.sqrt(Math.max(0, -2 * Math.log(Math.max(rbar, 1e-12))));
@@ -419,11 +427,15 @@ public final class TickTimer {
     double[] dop = in.hasIq() && ticksDetected ? doppler(in, used, p0, len, omega)
         : new double[] {Double.NaN, Double.NaN, Double.NaN};
     double n1 = Math.max(pNoise / coarse, 1e-300); // per-tick noise power of the matched filter
-    double incoherentExcess = sumPow - n * n1;
-    TickIntegration integration = new TickIntegration(st, n,
-        10 * Math.log10(Math.max((cohR * cohR + cohI * cohI) / (n * n1), 1e-30)),
-        incoherentExcess > 0 ? 10 * Math.log10(incoherentExcess / (Math.sqrt(n) * n1)) : Double.NaN,
-        sumAbs > 0 ? Math.hypot(cohR, cohI) / sumAbs : Double.NaN, dop[2]);
+    List<TickIntegration.Window> windows = new ArrayList<>();
+    for (int k = 0; k < nWin; k++) {
+      double[] ws = win[k];
+      if (ws[4] >= TickIntegration.MIN_TICKS) {
+        windows.add(TickIntegration.Window.of(k * TickIntegration.WINDOW_S, (int) ws[4], ws[0], ws[1], ws[2], ws[3], n1));
+      }
+    }
+    TickIntegration integration = TickIntegration.of(st,
+        TickIntegration.Window.of(0, n, cohR, cohI, sumPow, sumAbs, n1), dop[2], windows);
     boolean usable = (ticksDetected || markerFound) && markerFound;
     StationTiming t = new StationTiming(st, arrivalMs, sigmaSamples * 1000.0 / fs, snrDb,
         n + (markerFound ? 1 : 0), markerOffsetMs, markerSnrDb, spreadMs, dop[0], dop[1], Double.NaN, usable);
