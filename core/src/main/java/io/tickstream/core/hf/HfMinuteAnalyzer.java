@@ -237,7 +237,7 @@ public final class HfMinuteAnalyzer {
     java.util.Map<Station, TickTimer.Result> results = new java.util.EnumMap<>(Station.class);
     List<TickIntegration> integrations = new ArrayList<>();
     List<MarkerTone> markerTones = new ArrayList<>();
-    BcdCorrelator.Result bcd = null;
+    List<BcdCorrelator.Window> bcd = List.of();
     for (Station st : new Station[] {Station.WWV, Station.WWVH, Station.CHU}) {
       if (config.candidates().contains(st)) {
         results.put(st, timer.measure(in, st, label.minute()));
@@ -276,11 +276,12 @@ public final class HfMinuteAnalyzer {
       BcdDecoder.Sliced sliced = BcdDecoder.slice(in, bestWwv.markerOnsetIndex());
       code = BcdDecoder.decode(sliced, config.broadcast().dut1SignOneIsPositive());
       if (wwvResult != null && wwvhResult != null && sliced.secondsRead() >= 58) {
-        BcdCorrelator.Result bc = BcdCorrelator.correlate(in, sliced.symbols(),
+        List<BcdCorrelator.Window> spans = BcdCorrelator.correlate(in, sliced.symbols(),
             wwvResult.timing().usable() ? wwvResult.markerOnsetIndex() : Double.NaN,
-            wwvhResult.timing().usable() ? wwvhResult.markerOnsetIndex() : Double.NaN);
-        if (bc != null) {
-          bcd = bc;
+            wwvhResult.timing().usable() ? wwvhResult.markerOnsetIndex() : Double.NaN, true);
+        if (spans != null) {
+          bcd = spans;
+          BcdCorrelator.Result bc = spans.get(0).result();
           bcdRatioDb = bc.amplitudeRatioDb();
           notes.add(String.format(java.util.Locale.ROOT,
               "BCD correlation: peak %.1f ms (quality %.1f), amplitudes WWV %.3g / WWVH %.3g (%.1f dB)",

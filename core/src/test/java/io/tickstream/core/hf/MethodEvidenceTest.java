@@ -55,6 +55,32 @@ class MethodEvidenceTest {
   }
 
   @Test
+  void bcdWindowsFollowAWwvhFadeInsideTheMinute() {
+    Scenario steady = twoStations(7.0, 20.0, 0.7, 0.0, 9);
+    // WWVH over two paths 0.01 Hz apart: it fades once, deepest about second 42
+    Scenario fading = new Scenario(List.of(
+        new Transmission(Station.WWV, List.of(new Path(7.0, 1.0, 0.0, 0.0))),
+        new Transmission(Station.WWVH, List.of(new Path(20.0, 0.7, 0.0, 0.3), new Path(20.0, 0.6, 0.01, 0.8)))),
+        D_CLOCK_MS, 25, 9);
+    List<BcdCorrelator.Window> s = analyze(H14, 20, steady).methods().bcdWindows();
+    List<BcdCorrelator.Window> f = analyze(H14, 20, fading).methods().bcdWindows();
+    s.forEach(w -> System.out.println("steady " + w));
+    f.forEach(w -> System.out.println("fading " + w));
+    assertEquals(List.of(0, 10, 20, 30, 40, 50), s.stream().map(BcdCorrelator.Window::startSecond).toList());
+    for (BcdCorrelator.Window w : s) {
+      assertEquals(10, w.lengthSeconds());
+      assertEquals(13.0, w.result().differentialDelayMs(), 1.0, w.toString());
+      assertEquals(20 * Math.log10(1.0 / 0.7), w.result().amplitudeRatioDb(), 1.5, w.toString());
+    }
+    assertTrue(ratioSpreadDb(f) > 6, "the windows see WWVH fade: " + f);
+  }
+
+  private static double ratioSpreadDb(List<BcdCorrelator.Window> windows) {
+    DoubleSummaryStatistics st = windows.stream().mapToDouble(w -> w.result().amplitudeRatioDb()).summaryStatistics();
+    return st.getMax() - st.getMin();
+  }
+
+  @Test
   void the440HzToneIsDetectedOnlyWhereTheScheduleCarriesIt() {
     Scenario both = twoStations(7.0, 20.0, 0.7, 0.0, 11);
     Scenario wwvhOnly = new Scenario(List.of(new Transmission(Station.WWVH, List.of(Path.of(20.0, 1.0)))),

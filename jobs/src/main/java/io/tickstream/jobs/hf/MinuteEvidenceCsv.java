@@ -36,8 +36,8 @@ import java.util.stream.Collectors;
  *
  * <p><b>Windows.</b> grape writes ticks and BCD rows per sliding 10 s window. The ticks CSV here has,
  * per minute, first the whole minute ({@code window_second} 0, {@code window_length_sec} 60), then its
- * six 10 s windows (seconds 0, 10, … 50; length 10); the BCD CSV has the whole minute only
- * ({@code window_start_sec} 0).
+ * six 10 s windows (seconds 0, 10, … 50; length 10); the BCD CSV likewise ({@code window_start_sec},
+ * {@code window_length_sec}), its windows fitted with the code of the window only.
  */
 public final class MinuteEvidenceCsv {
   private MinuteEvidenceCsv() {}
@@ -62,7 +62,7 @@ public final class MinuteEvidenceCsv {
           "tone_power_db", "confidence", "use_for_time_snap"),
       "tone_440hz", List.of("timestamp_utc", "minute_number", "wwv_detected", "wwvh_detected", "wwv_power_db",
           "wwvh_power_db"),
-      "bcd", List.of("timestamp_utc", "window_start_sec", "wwv_amplitude", "wwvh_amplitude", "differential_delay_ms",
+      "bcd", List.of("timestamp_utc", "window_start_sec", "window_length_sec", "wwv_amplitude", "wwvh_amplitude", "differential_delay_ms",
           "correlation_quality", "amplitude_ratio_db", "wwv_delay_ms", "wwvh_delay_ms"),
       "chu_fsk", List.of("timestamp_utc", "minute_number", "decoded", "valid_frames_a", "frame_b_valid",
           "decoded_utc", "decoded_minus_system_s", "dut1_s", "tai_utc_s", "leap_second_warning", "dst_bits",
@@ -139,11 +139,14 @@ public final class MinuteEvidenceCsv {
           .collect(Collectors.joining("\n"));
       out.add(new EvidenceLine(channel, "tones", day, ns, rows));
     }
-    BcdCorrelator.Result b = me.bcd();
-    if (b != null) {
-      out.add(line(channel, "bcd", day, ns, ts, "0", num(b.wwvAmplitude()), num(b.wwvhAmplitude()),
-          num(b.differentialDelayMs()), num(b.quality()), num(b.amplitudeRatioDb()), num(b.wwvDelayMs()),
-          num(b.wwvhDelayMs())));
+    if (!me.bcdSpans().isEmpty()) {
+      String rows = me.bcdSpans().stream().map(w -> {
+        BcdCorrelator.Result b = w.result();
+        return String.join(",", ts, Integer.toString(w.startSecond()), Integer.toString(w.lengthSeconds()),
+            num(b.wwvAmplitude()), num(b.wwvhAmplitude()), num(b.differentialDelayMs()), num(b.quality()),
+            num(b.amplitudeRatioDb()), num(b.wwvDelayMs()), num(b.wwvhDelayMs()));
+      }).collect(Collectors.joining("\n"));
+      out.add(new EvidenceLine(channel, "bcd", day, ns, rows));
     }
     ChuFskDecoder.Result fsk = me.chuFsk();
     if (fsk != null) {

@@ -46,9 +46,10 @@ class HfEvidenceCsvTest {
           assertEquals(MinuteEvidenceCsv.COLUMNS.get(method).size(), cells.length, "cells of " + lines.get(k));
           Instant t = Instant.parse(cells[0]);
           if (minutes.isEmpty() || !minutes.get(minutes.size() - 1).equals(t)) {
-            minutes.add(t); // tones: one row per station whose marker was found; ticks: minute + 10 s windows
+            minutes.add(t); // tones: one row per station whose marker was found
           } else {
-            assertTrue(method.equals("tones") || method.equals("ticks"), "one row per minute in " + f);
+            // ticks and BCD: the minute, then its 10 s windows
+            assertTrue(List.of("tones", "ticks", "bcd").contains(method), "one row per minute in " + f);
           }
         }
         assertEquals(SCENARIO.minutes, minutes.size(), "rows for every analysed minute in " + f);
@@ -108,7 +109,9 @@ class HfEvidenceCsvTest {
         assertTrue(Math.abs(got - Math.min(60, 1 / (8 * fw))) < tol || Math.abs(got - Math.min(60, 1 / (8 * Math.max(fw, fh)))) < tol,
             row);
       }
-      for (String row : rows(dir, channel, "bcd", day)) {
+      List<String> bcdRows = rows(dir, channel, "bcd", day);
+      assertEquals(7 * SCENARIO.minutes, bcdRows.size(), "BCD rows in " + channel);
+      for (String row : bcdRows) {
         Map<String, String> c = cells("bcd", row);
         // no WWVH in the signal: either the fit finds no second path, or it finds it ≥ 20 dB down
         assertTrue(c.get("differential_delay_ms").isEmpty() || Double.parseDouble(c.get("amplitude_ratio_db")) > 20,

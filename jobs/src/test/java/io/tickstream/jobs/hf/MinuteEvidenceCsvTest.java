@@ -80,6 +80,18 @@ class MinuteEvidenceCsvTest {
     assertEquals(15.0, Double.parseDouble(bcd.get("differential_delay_ms")), 1.0, bcd.toString());
     assertEquals(7.0 + 1.5, Double.parseDouble(bcd.get("wwv_delay_ms")), 1.0, bcd.toString());
     assertEquals("0", bcd.get("window_start_sec"));
+    assertEquals("60", bcd.get("window_length_sec"));
+    // then the six 10 s windows, each fitted from its own 10 s of code
+    for (int k = 0; k < 6; k++) {
+      Map<String, String> w = r.get("bcd#" + (k + 2));
+      System.out.println(w);
+      assertEquals(Integer.toString(10 * k), w.get("window_start_sec"), w.toString());
+      assertEquals("10", w.get("window_length_sec"));
+      assertEquals(15.0, Double.parseDouble(w.get("differential_delay_ms")), 1.5, w.toString());
+      assertEquals(Double.parseDouble(bcd.get("amplitude_ratio_db")), Double.parseDouble(w.get("amplitude_ratio_db")),
+          1.5, w.toString());
+    }
+    assertEquals(null, r.get("bcd#8"));
     assertEquals("WWV", r.get("tones").get("station"));
     assertEquals("WWVH", r.get("tones#2").get("station"));
     assertEquals(22.0 + 1.5, Double.parseDouble(r.get("tones#2").get("timing_error_ms")), 1.0);

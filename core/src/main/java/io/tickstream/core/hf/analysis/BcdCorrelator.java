@@ -75,42 +75,79 @@ public final class BcdCorrelator {
   }
 
   /**
+   * The correlation over one span of the minute.
+   *
+   * @param startSecond first second of the span (0 for the whole minute)
+   * @param lengthSeconds its length (60 for the whole minute, {@link #WINDOW_S} for a window)
+   * @param result the correlation with the code of that span only
+   */
+  public record Window(int startSecond, int lengthSeconds, Result result) {}
+
+  /** Length of the sub-minute windows (s); grape slides 10 s windows "to stay inside coherence time". */
+  public static final int WINDOW_S = 10;
+
+  /**
    * @param onsetWwvIndex absolute fractional sample index of WWV's second-0 edge (NaN if unknown)
    * @param onsetWwvhIndex same for WWVH
    */
   public static Result correlate(MinuteSamples in, int[] symbols, double onsetWwvIndex, double onsetWwvhIndex) {
+    List<Window> w = correlate(in, symbols, onsetWwvIndex, onsetWwvhIndex, false);
+    return w == null ? null : w.get(0).result();
+  }
+
+  /**
+   * The whole minute first, then (with {@code windows}) each {@link #WINDOW_S} s window of it (seconds
+   * [0, 10), [10, 20), … [50, 60)): the same amplitudes, peak, quality and two-path delay fit with the
+   * template {@code e} set to zero outside the span, so C and R sum over the span only. The baseband is
+   * computed once. Null when the rate is not a whole number of samples per ms or no delay is known.
+   */
+  public static List<Window> correlate(MinuteSamples in, int[] symbols, double onsetWwvIndex, double onsetWwvhIndex,
+      boolean windows) {
     int fs = in.sampleRateHz();
-    double[] a = in.audio();
     int perMs = fs / 1000;
     if (perMs * 1000 != fs) {
       return null;
     }
-    double[][] bb = baseband1k(a, perMs);
-    double[] br = bb[0];
-    double[] bi = bb[1];
-    int nMs = br.length - 1;
-    double[] e = envelope(symbols);
-    double[] es = new double[e.length];
-    for (int i = 0; i < e.length; i++) {
-      double s = 0;
-      for (int k = 0; k < 10; k++) {
-        s += i - k >= 0 ? e[i - k] : 0;
-      }
-      es[i] = s / 10;
-    }
     double i0Ms = in.minuteIndex() / perMs;
     double tw = Double.isNaN(onsetWwvIndex) ? Double.NaN : onsetWwvIndex / perMs - i0Ms;
     double th = Double.isNaN(onsetWwvhIndex) ? Double.NaN : onsetWwvhIndex / perMs - i0Ms;
-    double center = !Double.isNaN(tw) ? tw : th;
-    if (Double.isNaN(center)) {
+    if (Double.isNaN(tw) && Double.isNaN(th)) {
       return null;
     }
+    double[][] bb = baseband1k(in.audio(), perMs);
+    double[][] v = boxcarPrefix(bb[0], bb[1]);
+    double[] e = envelope(symbols);
+    List<Window> out = new ArrayList<>();
+    out.add(new Window(0, 60, correlateSpan(v[0], v[1], e, 0, e.length, i0Ms, tw, th)));
+    for (int s = 0; windows && s < 60; s += WINDOW_S) {
+      double[] ew = new double[e.length];
+      System.arraycopy(e, s * 1000, ew, s * 1000, WINDOW_S * 1000);
+      out.add(new Window(s, WINDOW_S, correlateSpan(v[0], v[1], ew, s * 1000, (s + WINDOW_S) * 1000, i0Ms, tw, th)));
+    }
+    return out;
+  }
+
+  /**
+   * One span's correlation; {@code e} is zero outside template indices [from, to). {@code vr}, {@code vi}:
+   * prefix sums of the 10 ms boxcar baseband ({@link #boxcarPrefix}). Every C and R is a sum over the
+   * template's constant runs.
+   */
+  private static Result correlateSpan(double[] vr, double[] vi, double[] e, int from, int to, double i0Ms, double tw,
+      double th) {
+    Run[] runs = runs(e, from, to);
+    double[] es1 = new double[e.length + 1]; // prefix sums of ē, the template smoothed by the 10 ms boxcar
+    double acc = 0;
+    for (int i = 0; i < e.length; i++) {
+      acc += e[i] - (i >= 10 ? e[i - 10] : 0);
+      es1[i + 1] = es1[i] + (i >= from && i < to + 9 ? acc / 10 : 0);
+    }
+    double center = !Double.isNaN(tw) ? tw : th;
     int scan = 15;
     double[] mag = new double[2 * scan + 1];
     double best = -1;
     int bestL = 0;
     for (int l = -scan; l <= scan; l++) {
-      double[] c = corr(br, bi, e, i0Ms + center + l, nMs);
+      double[] c = corrRuns(vr, vi, runs, (int) Math.round(i0Ms + center + l));
       mag[l + scan] = Math.hypot(c[0], c[1]);
       if (mag[l + scan] > best) {
         best = mag[l + scan];
@@ -125,12 +162,12 @@ public final class BcdCorrelator {
     double ah = Double.NaN;
     if (!Double.isNaN(tw) && !Double.isNaN(th) && Math.abs(th - tw) >= 3) {
       int d = (int) Math.round(th - tw);
-      double r0 = autocorr(e, es, 0);
-      double rp = autocorr(e, es, d);
-      double rm = autocorr(e, es, -d);
+      double r0 = autocorrRuns(es1, runs, 0);
+      double rp = autocorrRuns(es1, runs, d);
+      double rm = autocorrRuns(es1, runs, -d);
       double det = r0 * r0 - rm * rp;
-      double[] cw = corr(br, bi, e, i0Ms + tw, nMs);
-      double[] ch = corr(br, bi, e, i0Ms + th, nMs);
+      double[] cw = corrRuns(vr, vi, runs, (int) Math.round(i0Ms + tw));
+      double[] ch = corrRuns(vr, vi, runs, (int) Math.round(i0Ms + th));
       // complex solve of the real 2×2 system
       double wr = (r0 * cw[0] - rm * ch[0]) / det;
       double wi = (r0 * cw[1] - rm * ch[1]) / det;
@@ -140,8 +177,24 @@ public final class BcdCorrelator {
       ah = Math.hypot(hr, hi);
     }
     double ratio = Double.isNaN(aw) ? Double.NaN : 20 * Math.log10(Math.max(aw, 1e-30) / Math.max(ah, 1e-30));
-    double[] fit = Double.isNaN(aw) ? new double[] {Double.NaN, Double.NaN} : fitDelays(br, bi, e, es, i0Ms, tw, th, nMs);
+    double[] fit = Double.isNaN(aw) ? new double[] {Double.NaN, Double.NaN} : fitDelays(vr, vi, runs, es1, i0Ms, tw, th);
     return new Result(aw, ah, ratio, peakMs, quality, fit[0], fit[1]);
+  }
+
+  /**
+   * Prefix sums of v, the 10 ms boxcar of the baseband ({@code v[j] = b[j+10] − b[j]} from the prefix
+   * sums {@code b} of {@link #baseband1k}; 0 where it would leave the data).
+   */
+  static double[][] boxcarPrefix(double[] br, double[] bi) {
+    int nMs = br.length - 1;
+    int nv = Math.max(0, nMs - 9);
+    double[] vr = new double[nv + 1];
+    double[] vi = new double[nv + 1];
+    for (int j = 0; j < nv; j++) {
+      vr[j + 1] = vr[j] + (br[j + 10] - br[j]);
+      vi[j + 1] = vi[j] + (bi[j + 10] - bi[j]);
+    }
+    return new double[][] {vr, vi};
   }
 
   /**
@@ -173,23 +226,9 @@ public final class BcdCorrelator {
 
   /**
    * The joint two-path delay fit (class comment): returns {τ_W, τ_H} in ms from the minute boundary.
-   * Lags are whole milliseconds ({@code round(i0Ms + τ)}, as {@link #corr}) plus the parabolic refinement.
+   * Lags are whole milliseconds ({@code round(i0Ms + τ)}) plus the parabolic refinement.
    */
-  static double[] fitDelays(double[] br, double[] bi, double[] e, double[] es, double i0Ms, double tw, double th,
-      int nMs) {
-    Run[] runs = runs(e);
-    // prefix sums of v (the 10 ms boxcar baseband, 0 where it would leave the data) and of ē
-    int nv = Math.max(0, nMs - 9);
-    double[] vr = new double[nv + 1];
-    double[] vi = new double[nv + 1];
-    for (int j = 0; j < nv; j++) {
-      vr[j + 1] = vr[j] + (br[j + 10] - br[j]);
-      vi[j + 1] = vi[j] + (bi[j + 10] - bi[j]);
-    }
-    double[] es1 = new double[es.length + 1];
-    for (int j = 0; j < es.length; j++) {
-      es1[j + 1] = es1[j] + es[j];
-    }
+  static double[] fitDelays(double[] vr, double[] vi, Run[] runs, double[] es1, double i0Ms, double tw, double th) {
     // least squares in the boxcar-smoothed domain: regressor of a path at lag s is u_s[j] = ē[j + 9 − s], so
     // <v, u_s> = (1/10)·Σ_{k=0..9} C(s − 9 + k) and <u_s1, u_s2> = A(s1 − s2), A(d) = Σ_i ē[i]·ē[i + d]
     // = (1/10)·Σ_{k=0..9} Q(d + k − 9), Q(m) = Σ_i e[i]·ē[i + m + 9] (the runs autocorrelation)
@@ -269,16 +308,17 @@ public final class BcdCorrelator {
   /** A run {@code [start, end)} of constant non-zero value of the envelope. */
   private record Run(int start, int end, double value) {}
 
-  private static Run[] runs(double[] e) {
+  /** The runs of {@code e} within [from, to) ({@code e} is zero outside). */
+  private static Run[] runs(double[] e, int from, int to) {
     List<Run> out = new ArrayList<>();
-    int i = 0;
-    while (i < e.length) {
+    int i = from;
+    while (i < to) {
       if (e[i] == 0) {
         i++;
         continue;
       }
       int j = i + 1;
-      while (j < e.length && e[j] == e[i]) {
+      while (j < to && e[j] == e[i]) {
         j++;
       }
       out.add(new Run(i, j, e[i]));
@@ -287,7 +327,7 @@ public final class BcdCorrelator {
     return out.toArray(new Run[0]);
   }
 
-  /** Σ_i v[s0+i]·e[i] by runs of e (= {@link #corr} at an integer lag). */
+  /** C at integer lag s0 (ms from data start): Σ_i v[s0+i]·e[i] by runs of e. */
   private static double[] corrRuns(double[] vr, double[] vi, Run[] runs, int s0) {
     int n = vr.length - 1;
     double re = 0;
@@ -301,7 +341,7 @@ public final class BcdCorrelator {
     return new double[] {re, im};
   }
 
-  /** Σ_i ē[i+d+9]·e[i] by runs of e (= {@link #autocorr}). */
+  /** R(d) = Σ_i ē[i+d+9]·e[i] by runs of e (v[j] sums e over [j, j+10) ⇒ aligned with ē at j+9). */
   private static double autocorrRuns(double[] es1, Run[] runs, int d) {
     int n = es1.length - 1;
     double s = 0;
@@ -313,32 +353,5 @@ public final class BcdCorrelator {
 
   private static int clamp(int i, int n) {
     return i < 0 ? 0 : (i > n ? n : i);
-  }
-
-  /** C at lag {@code startMs} (ms from data start, fractional part rounded): Σ_i v[start+i]·e[i]. */
-  private static double[] corr(double[] br, double[] bi, double[] e, double startMs, int nMs) {
-    int s0 = (int) Math.round(startMs);
-    double re = 0;
-    double im = 0;
-    for (int i = 0; i < e.length; i++) {
-      int j = s0 + i;
-      if (j < 0 || j + 10 > nMs || e[i] == 0) {
-        continue;
-      }
-      re += (br[j + 10] - br[j]) * e[i];
-      im += (bi[j + 10] - bi[j]) * e[i];
-    }
-    return new double[] {re, im};
-  }
-
-  private static double autocorr(double[] e, double[] es, int d) {
-    double s = 0;
-    for (int i = 0; i < e.length; i++) {
-      int j = i + d + 9; // v[j] sums e over [j, j+10) ⇒ aligned with es at j+9
-      if (j >= 0 && j < es.length) {
-        s += es[j] * e[i];
-      }
-    }
-    return s;
   }
 }
