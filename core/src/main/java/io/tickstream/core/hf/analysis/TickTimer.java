@@ -424,7 +424,7 @@ public final class TickTimer {
       combined = p0;
     }
     double arrivalMs = (combined - i0) * 1000.0 / fs;
-    double[] dop = in.hasIq() && ticksDetected ? doppler(in, used, p0, len, omega)
+    double[] dop = in.hasIq() && ticksDetected ? TickDoppler.estimate(in, used, p0, len, omega)
         : new double[] {Double.NaN, Double.NaN, Double.NaN};
     double n1 = Math.max(pNoise / coarse, 1e-300); // per-tick noise power of the matched filter
     List<TickIntegration.Window> windows = new ArrayList<>();
@@ -506,78 +506,6 @@ public final class TickTimer {
     double pi = re * Math.sin(ph) + im * Math.cos(ph);
     double tau = Correlators.onset(r0 + bi, pr, pi, omegaM);
     return new double[] {tau, 1.0};
-  }
-
-  private static double[] doppler(MinuteSamples in, List<Integer> used, double p0, int len, double omega) {
-    int fs = in.sampleRateHz();
-    float[] iq = in.iq();
-    int nSamples = in.length();
-    int n = used.size();
-    double[] th = new double[n];
-    double[] sec = new double[n];
-    for (int i = 0; i < n; i++) {
-      int s = used.get(i);
-      double tauAbs = p0 + (double) s * fs;
-      int p = (int) Math.ceil(tauAbs);
-      double ur = 0;
-      double ui = 0;
-      double lr = 0;
-      double li = 0;
-      for (int k = 0; k < len && p + k < nSamples; k++) {
-        double ph = omega * (p + k - tauAbs);
-        double c = Math.cos(ph);
-        double sn = Math.sin(ph);
-        double xr = iq[2 * (p + k)];
-        double xi = iq[2 * (p + k) + 1];
-        // U += x·e^{−iph}, L += x·e^{+iph}
-        ur += xr * c + xi * sn;
-        ui += xi * c - xr * sn;
-        lr += xr * c - xi * sn;
-        li += xi * c + xr * sn;
-      }
-      // V = i·(U − L)
-      double dr = ur - lr;
-      double di = ui - li;
-      th[i] = Math.atan2(dr, -di);
-      sec[i] = s;
-    }
-    for (int i = 1; i < n; i++) {
-      double d = Correlators.wrap(th[i] - th[i - 1]);
-      th[i] = th[i - 1] + d;
-    }
-    double ms = 0;
-    double mt = 0;
-    for (int i = 0; i < n; i++) {
-      ms += sec[i];
-      mt += th[i];
-    }
-    ms /= n;
-    mt /= n;
-    double sxy = 0;
-    double sxx = 0;
-    for (int i = 0; i < n; i++) {
-      sxy += (sec[i] - ms) * (th[i] - mt);
-      sxx += (sec[i] - ms) * (sec[i] - ms);
-    }
-    double slope = sxy / sxx;
-    double resid2 = 0;
-    for (int i = 0; i < n; i++) {
-      double r = th[i] - mt - slope * (sec[i] - ms);
-      resid2 += r * r;
-    }
-    double quality = Math.max(0, Math.min(1, 1 - (resid2 / n) / (Math.PI * Math.PI / 3)));
-    double[] rates = new double[n - 1];
-    double mr = 0;
-    for (int i = 1; i < n; i++) {
-      rates[i - 1] = (th[i] - th[i - 1]) / (sec[i] - sec[i - 1]) / (2 * Math.PI);
-      mr += rates[i - 1];
-    }
-    mr /= (n - 1);
-    double v = 0;
-    for (double r : rates) {
-      v += (r - mr) * (r - mr);
-    }
-    return new double[] {slope / (2 * Math.PI), Math.sqrt(v / Math.max(1, n - 2)), quality};
   }
 
   private static double fwhm(double[] e2, int peak) {
