@@ -27,11 +27,6 @@ public record MethodEvidence(List<TickIntegration> ticks, List<BcdCorrelator.Win
     markerTones = List.copyOf(markerTones);
   }
 
-  /** The whole minute's BCD correlation only, no CHU FSK decode. */
-  public MethodEvidence(List<TickIntegration> ticks, BcdCorrelator.Result bcd, List<MarkerTone> markerTones) {
-    this(ticks, bcd == null ? List.of() : List.of(new BcdCorrelator.Window(0, 60, bcd)), markerTones, null);
-  }
-
   /** The whole minute's BCD correlation, or {@code null} when it did not run. */
   public BcdCorrelator.Result bcd() {
     return bcdSpans.isEmpty() ? null : bcdSpans.get(0).result();

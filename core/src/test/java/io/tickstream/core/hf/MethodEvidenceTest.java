@@ -18,6 +18,7 @@ import io.tickstream.core.testing.SharedData;
 import java.util.EnumSet;
 import java.util.DoubleSummaryStatistics;
 import java.util.List;
+import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.Test;
 
 /** The per-method evidence of {@link MethodEvidence} and friends responds to the simulated signal. */
@@ -72,11 +73,13 @@ class MethodEvidenceTest {
       assertEquals(13.0, w.result().differentialDelayMs(), 1.0, w.toString());
       assertEquals(20 * Math.log10(1.0 / 0.7), w.result().amplitudeRatioDb(), 1.5, w.toString());
     }
-    assertTrue(ratioSpreadDb(f) > 6, "the windows see WWVH fade: " + f);
+    assertTrue(spread(f.stream().mapToDouble(w -> w.result().amplitudeRatioDb())) > 6,
+        "the windows see WWVH fade: " + f);
   }
 
-  private static double ratioSpreadDb(List<BcdCorrelator.Window> windows) {
-    DoubleSummaryStatistics st = windows.stream().mapToDouble(w -> w.result().amplitudeRatioDb()).summaryStatistics();
+  /** max − min of the values (dB). */
+  private static double spread(DoubleStream values) {
+    DoubleSummaryStatistics st = values.summaryStatistics();
     return st.getMax() - st.getMin();
   }
 
@@ -138,14 +141,10 @@ class MethodEvidenceTest {
       assertTrue(w.coherenceQuality() > 0.95, w.toString());
       assertEquals("coherent", w.integrationMethod());
     }
-    assertTrue(spreadDb(c) < 1.5, "steady carrier: windows alike " + c.windows());
-    assertTrue(spreadDb(f) > 6, "fading: the windows see the fade " + f.windows());
-  }
-
-  private static double spreadDb(TickIntegration t) {
-    DoubleSummaryStatistics s = t.windows().stream().mapToDouble(TickIntegration.Window::coherentSnrDb)
-        .summaryStatistics();
-    return s.getMax() - s.getMin();
+    assertTrue(spread(c.windows().stream().mapToDouble(TickIntegration.Window::coherentSnrDb)) < 1.5,
+        "steady carrier: windows alike " + c.windows());
+    assertTrue(spread(f.windows().stream().mapToDouble(TickIntegration.Window::coherentSnrDb)) > 6,
+        "fading: the windows see the fade " + f.windows());
   }
 
   @Test

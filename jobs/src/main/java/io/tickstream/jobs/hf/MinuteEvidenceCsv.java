@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
 /**
  * Renders the discrimination / channel evidence of one {@link MinuteAnalysis} as rows of the
  * per-method daily CSVs of seeds/001 ("Test Signal CSV", "Station ID CSV", and the "CHU FSK CSV" it
- * lists as future work) and DOMAIN.md §1.8 (tones, ticks, 440 Hz, BCD, Doppler). Every value is a measurement of this minute's signal (see the
- * core records named below for formulas); NaN / not measured values are empty cells.
+ * lists as future work) and DOMAIN.md §1.8 (tones, ticks, 440 Hz, BCD, Doppler). Every value is a
+ * measurement of this minute's signal (see the core records named below for formulas); NaN / not
+ * measured values are empty cells.
  *
  * <p><b>Time stamps.</b> {@code timestamp_utc} and {@code minute_boundary} are the analysed minute's
  * boundary on the receiver's <em>system</em> clock, not UTC: the evidence is produced per channel
@@ -51,8 +52,8 @@ public final class MinuteEvidenceCsv {
           "confidence", "multitone_score", "chirp_score", "snr_db", "fss_db", "delay_spread_ms", "toa_offset_ms",
           "coherence_time_sec", "noise_correlation", "burst_toa_offset_ms", "noise1_score", "noise2_score",
           "noise_coherence_diff"),
-      "ticks", List.of("timestamp_utc", "window_second", "window_length_sec", "coherent_wwv_snr_db", "coherent_wwvh_snr_db",
-          "incoherent_wwv_snr_db", "incoherent_wwvh_snr_db", "coherence_quality_wwv", "coherence_quality_wwvh",
+      "ticks", List.of("timestamp_utc", "window_second", "window_length_sec", "coherent_wwv_snr_db",
+          "coherent_wwvh_snr_db", "incoherent_wwv_snr_db", "incoherent_wwvh_snr_db", "coherence_quality_wwv", "coherence_quality_wwvh",
           "integration_method", "wwv_snr_db", "wwvh_snr_db", "ratio_db", "tick_count", "wwv_tick_count",
           "wwvh_tick_count"),
       "doppler", List.of("timestamp_utc", "wwv_doppler_hz", "wwvh_doppler_hz", "wwv_doppler_std_hz",
@@ -62,8 +63,8 @@ public final class MinuteEvidenceCsv {
           "tone_power_db", "confidence", "use_for_time_snap"),
       "tone_440hz", List.of("timestamp_utc", "minute_number", "wwv_detected", "wwvh_detected", "wwv_power_db",
           "wwvh_power_db"),
-      "bcd", List.of("timestamp_utc", "window_start_sec", "window_length_sec", "wwv_amplitude", "wwvh_amplitude", "differential_delay_ms",
-          "correlation_quality", "amplitude_ratio_db", "wwv_delay_ms", "wwvh_delay_ms"),
+      "bcd", List.of("timestamp_utc", "window_start_sec", "window_length_sec", "wwv_amplitude", "wwvh_amplitude",
+          "differential_delay_ms", "correlation_quality", "amplitude_ratio_db", "wwv_delay_ms", "wwvh_delay_ms"),
       "chu_fsk", List.of("timestamp_utc", "minute_number", "decoded", "valid_frames_a", "frame_b_valid",
           "decoded_utc", "decoded_minus_system_s", "dut1_s", "tai_utc_s", "leap_second_warning", "dst_bits",
           "bit_confidence", "errors", "fsk_arrival_offset_ms", "tone_arrival_offset_ms", "fsk_minus_tone_ms"));
@@ -196,27 +197,30 @@ public final class MinuteEvidenceCsv {
     TickIntegration ih = me.ticks(Station.WWVH).orElse(null);
     double ws = wwv == null ? Double.NaN : wwv.snrDb();
     double hs = wwvh == null ? Double.NaN : wwvh.snrDb();
+    TickIntegration.Window mw = iw == null ? null : iw.minute();
+    TickIntegration.Window mh = ih == null ? null : ih.minute();
     List<String> rows = new ArrayList<>();
-    rows.add(ticksRow(ts, 0, 60, iw == null ? null : iw.minute(), ih == null ? null : ih.minute(), ws, hs,
+    rows.add(ticksRow(ts, 0, 60, mw, mh, method(mw, mh, ws, hs), ws, hs,
         wwv == null ? "" : Integer.toString(wwv.ticksUsed()), wwvh == null ? "" : Integer.toString(wwvh.ticksUsed())));
     for (int start = 0; start < 60; start += TickIntegration.WINDOW_S) {
       TickIntegration.Window w = iw == null ? null : iw.window(start).orElse(null);
       TickIntegration.Window h = ih == null ? null : ih.window(start).orElse(null);
       if (w != null || h != null) {
-        rows.add(ticksRow(ts, start, TickIntegration.WINDOW_S, w, h, Double.NaN, Double.NaN,
-            w == null ? "" : Integer.toString(w.ticks()), h == null ? "" : Integer.toString(h.ticks())));
+        rows.add(ticksRow(ts, start, TickIntegration.WINDOW_S, w, h, method(w, h, best(w), best(h)), Double.NaN,
+            Double.NaN, w == null ? "" : Integer.toString(w.ticks()), h == null ? "" : Integer.toString(h.ticks())));
       }
     }
     return new EvidenceLine(channel, "ticks", day, ns, String.join("\n", rows));
   }
 
-  private static String ticksRow(String ts, int startS, int lengthS, TickIntegration.Window w, TickIntegration.Window h,
-      double wwvSnrDb, double wwvhSnrDb, String wwvTicks, String wwvhTicks) {
-    boolean minute = lengthS == 60;
-    double rankW = minute ? wwvSnrDb : best(w);
-    double rankH = minute ? wwvhSnrDb : best(h);
+  /** The better integration method of the station ranked higher ({@code rankW} vs {@code rankH}); "" if none. */
+  private static String method(TickIntegration.Window w, TickIntegration.Window h, double rankW, double rankH) {
     TickIntegration.Window stronger = Double.isNaN(rankH) || (!Double.isNaN(rankW) && rankW >= rankH) ? w : h;
-    String method = stronger == null || stronger.integrationMethod() == null ? "" : stronger.integrationMethod();
+    return stronger == null || stronger.integrationMethod() == null ? "" : stronger.integrationMethod();
+  }
+
+  private static String ticksRow(String ts, int startS, int lengthS, TickIntegration.Window w, TickIntegration.Window h,
+      String method, double wwvSnrDb, double wwvhSnrDb, String wwvTicks, String wwvhTicks) {
     int count = Math.max(w == null ? 0 : w.ticks(), h == null ? 0 : h.ticks());
     return String.join(",", ts, Integer.toString(startS), Integer.toString(lengthS),
         num(w == null ? Double.NaN : w.coherentSnrDb()), num(h == null ? Double.NaN : h.coherentSnrDb()),

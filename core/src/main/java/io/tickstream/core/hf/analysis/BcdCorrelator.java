@@ -87,19 +87,13 @@ public final class BcdCorrelator {
   public static final int WINDOW_S = 10;
 
   /**
-   * @param onsetWwvIndex absolute fractional sample index of WWV's second-0 edge (NaN if unknown)
-   * @param onsetWwvhIndex same for WWVH
-   */
-  public static Result correlate(MinuteSamples in, int[] symbols, double onsetWwvIndex, double onsetWwvhIndex) {
-    List<Window> w = correlate(in, symbols, onsetWwvIndex, onsetWwvhIndex, false);
-    return w == null ? null : w.get(0).result();
-  }
-
-  /**
    * The whole minute first, then (with {@code windows}) each {@link #WINDOW_S} s window of it (seconds
    * [0, 10), [10, 20), … [50, 60)): the same amplitudes, peak, quality and two-path delay fit with the
-   * template {@code e} set to zero outside the span, so C and R sum over the span only. The baseband is
-   * computed once. Null when the rate is not a whole number of samples per ms or no delay is known.
+   * template {@code e} taken as zero outside the span, so C and R sum over the span only. The baseband
+   * is computed once. Null when the rate is not a whole number of samples per ms or no delay is known.
+   *
+   * @param onsetWwvIndex absolute fractional sample index of WWV's second-0 edge (NaN if unknown)
+   * @param onsetWwvhIndex same for WWVH
    */
   public static List<Window> correlate(MinuteSamples in, int[] symbols, double onsetWwvIndex, double onsetWwvhIndex,
       boolean windows) {
@@ -120,27 +114,29 @@ public final class BcdCorrelator {
     List<Window> out = new ArrayList<>();
     out.add(new Window(0, 60, correlateSpan(v[0], v[1], e, 0, e.length, i0Ms, tw, th)));
     for (int s = 0; windows && s < 60; s += WINDOW_S) {
-      double[] ew = new double[e.length];
-      System.arraycopy(e, s * 1000, ew, s * 1000, WINDOW_S * 1000);
-      out.add(new Window(s, WINDOW_S, correlateSpan(v[0], v[1], ew, s * 1000, (s + WINDOW_S) * 1000, i0Ms, tw, th)));
+      out.add(new Window(s, WINDOW_S, correlateSpan(v[0], v[1], e, s * 1000, (s + WINDOW_S) * 1000, i0Ms, tw, th)));
     }
     return out;
   }
 
   /**
-   * One span's correlation; {@code e} is zero outside template indices [from, to). {@code vr}, {@code vi}:
-   * prefix sums of the 10 ms boxcar baseband ({@link #boxcarPrefix}). Every C and R is a sum over the
-   * template's constant runs.
+   * One span's correlation: the template {@code e} restricted to indices [from, to) (zero elsewhere).
+   * {@code vr}, {@code vi}: prefix sums of the 10 ms boxcar baseband ({@link #boxcarPrefix}). Every C
+   * and R is a sum over the restricted template's constant runs.
    */
   private static Result correlateSpan(double[] vr, double[] vi, double[] e, int from, int to, double i0Ms, double tw,
       double th) {
     Run[] runs = runs(e, from, to);
-    double[] es1 = new double[e.length + 1]; // prefix sums of ē, the template smoothed by the 10 ms boxcar
+    // prefix sums of ē, the restricted template smoothed by the 10 ms boxcar: 0 before the span, constant
+    // from 9 ms after its end
+    double[] es1 = new double[e.length + 1];
+    int last = Math.min(e.length, to + 9);
     double acc = 0;
-    for (int i = 0; i < e.length; i++) {
-      acc += e[i] - (i >= 10 ? e[i - 10] : 0);
-      es1[i + 1] = es1[i] + (i >= from && i < to + 9 ? acc / 10 : 0);
+    for (int i = from; i < last; i++) {
+      acc += (i < to ? e[i] : 0) - (i - 10 >= from ? e[i - 10] : 0);
+      es1[i + 1] = es1[i] + acc / 10;
     }
+    java.util.Arrays.fill(es1, last + 1, es1.length, es1[last]);
     double center = !Double.isNaN(tw) ? tw : th;
     int scan = 15;
     double[] mag = new double[2 * scan + 1];
